@@ -73,7 +73,8 @@ export function createGaussianChannel(params: GaussianChannelParams): JointDistr
         let acc = 0;
         for (let j = i * dim; j < (i + 1) * dim; j++) {
           const residual = y[j] - x[j];
-          acc += logNormaliserGap - (residual * residual) / (2 * noise) + (y[j] * y[j]) / (2 * outputVariance);
+          acc +=
+            logNormaliserGap - (residual * residual) / (2 * noise) + (y[j] * y[j]) / (2 * outputVariance);
         }
         out[i] = acc;
       }

@@ -28,7 +28,10 @@ describe('logMeanExp', () => {
 
 describe('Donsker–Varadhan bound', () => {
   it('is zero for a constant critic', () => {
-    const value = donskerVaradhanBound.lowerBoundNats(tf.fill([100], 4) as tf.Tensor1D, tf.fill([100], 4) as tf.Tensor1D);
+    const value = donskerVaradhanBound.lowerBoundNats(
+      tf.fill([100], 4) as tf.Tensor1D,
+      tf.fill([100], 4) as tf.Tensor1D,
+    );
     expect(value.arraySync()).toBeCloseTo(0, 5);
   });
 

@@ -10,7 +10,14 @@ beforeAll(useCpuBackend);
 /** Trains for numSteps and returns every step's estimate in bits. */
 function train(seed: number, numSteps: number): number[] {
   const distribution = createGaussianChannel({ power: 3, noise: 0.2, dim: 1 });
-  const trainer = createTrainer({ distribution, hidden: 10, batchSize: 2000, learningRate: 0.01, seed, bound: 'dv' });
+  const trainer = createTrainer({
+    distribution,
+    hidden: 10,
+    batchSize: 2000,
+    learningRate: 0.01,
+    seed,
+    bound: 'dv',
+  });
   const estimates: number[] = [];
   for (let i = 0; i < numSteps; i++) {
     const estimate = trainer.step();
@@ -45,7 +52,14 @@ describe('createTrainer', () => {
 
   it('rejects invalid settings with a message naming the field', () => {
     const distribution = createGaussianChannel({ power: 3, noise: 0.2, dim: 1 });
-    const base = { distribution, hidden: 10, batchSize: 100, learningRate: 0.01, seed: 1, bound: 'dv' as const };
+    const base = {
+      distribution,
+      hidden: 10,
+      batchSize: 100,
+      learningRate: 0.01,
+      seed: 1,
+      bound: 'dv' as const,
+    };
     expect(() => createTrainer({ ...base, batchSize: 1 })).toThrowError(/batchSize/);
     expect(() => createTrainer({ ...base, learningRate: 0 })).toThrowError(/learningRate/);
     expect(() => createTrainer({ ...base, hidden: 0 })).toThrowError(/hidden/);

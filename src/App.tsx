@@ -1,0 +1,33 @@
+import { EstimatePlot } from './components/EstimatePlot';
+import { Explainer } from './components/Explainer';
+import { Notices } from './components/Notices';
+import { Readouts } from './components/Readouts';
+import { RunControls } from './components/RunControls';
+import { SettingsPanel } from './components/SettingsPanel';
+
+/** The page: settings on the left, run controls, readouts and the live plot on the right. */
+export function App() {
+  return (
+    <div className="app">
+      <header>
+        <h1>MINE Lab</h1>
+        <p className="tagline">Watch a neural network estimate mutual information, live in your browser.</p>
+      </header>
+      <Notices />
+      <main>
+        <SettingsPanel />
+        <div className="results">
+          <RunControls />
+          <Readouts />
+          <EstimatePlot />
+          <Explainer />
+        </div>
+      </main>
+      <footer>
+        Mutual Information Neural Estimation (Belghazi et al., ICML 2018), trained with TensorFlow.js in a Web
+        Worker. Settings live in the URL: copy it to share this configuration; add <code>&amp;run=1</code> to
+        start on load.
+      </footer>
+    </div>
+  );
+}

@@ -1,0 +1,222 @@
+/**
+ * The worker's training loop: owns at most one run, steps it, and streams its estimates in small
+ * batches. Free of worker globals, so it is unit-tested in Node with a recording `post`.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { createGaussianChannel } from '../core/distributions';
+import { createTrainer, type Trainer } from '../core/trainer';
+import { BITS_PER_NAT } from '../core/units';
+import { validateConfig, type RunConfig } from '../protocol/config';
+import type { FromWorker, ToWorker, WorkerRunState } from '../protocol/messages';
+
+/** Sends a message to the page, transferring the listed buffers. */
+export type PostToPage = (message: FromWorker, transfer?: Transferable[]) => void;
+
+/** How often results are flushed to the page. */
+export interface StreamingOptions {
+  /** Flush after this many steps at most (one GPU read per flush). */
+  readonly maxStepsPerBatch: number;
+  /** Flush at least this often while running, in milliseconds. */
+  readonly flushIntervalMs: number;
+}
+
+/** Defaults: about ten messages a second, never more than 50 steps behind. */
+export const DEFAULT_STREAMING: StreamingOptions = { maxStepsPerBatch: 50, flushIntervalMs: 100 };
+
+interface ActiveRun {
+  readonly runId: number;
+  readonly numSteps: number;
+  readonly trainer: Trainer;
+  state: WorkerRunState;
+  /** Per-step estimates (nats) computed but not yet read back. */
+  pending: tf.Scalar[];
+  /** Index of the first pending step. */
+  firstPendingIdx: number;
+  /** When throughput measurement for the pending steps began. */
+  batchStartMs: number;
+  looping: boolean;
+  cancelled: boolean;
+}
+
+/** Lets queued messages (pause, new run) be handled between batches. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Handles page messages for one worker; returns the message handler. */
+export function createRunSession(post: PostToPage, options: StreamingOptions = DEFAULT_STREAMING) {
+  let current: ActiveRun | null = null;
+
+  const setState = (run: ActiveRun, state: WorkerRunState) => {
+    run.state = state;
+    post({ type: 'run-state', runId: run.runId, state });
+  };
+
+  const release = (run: ActiveRun) => {
+    run.pending.forEach((t) => t.dispose());
+    run.pending = [];
+    run.trainer.dispose();
+  };
+
+  /** Reads the pending estimates back in one GPU sync and sends them as one batch. */
+  const flush = async (run: ActiveRun) => {
+    if (run.pending.length === 0) return;
+    const batch = run.pending;
+    const firstStepIdx = run.firstPendingIdx;
+    run.pending = [];
+    run.firstPendingIdx += batch.length;
+    const stacked = tf.stack(batch);
+    batch.forEach((t) => t.dispose());
+    const nats = await stacked.data<'float32'>();
+    stacked.dispose();
+    const now = performance.now();
+    const stepsPerSecond = (1000 * batch.length) / Math.max(now - run.batchStartMs, 1e-3);
+    run.batchStartMs = now;
+    if (run.cancelled) return;
+    const estimatesBits = Float32Array.from(nats, (v) => v * BITS_PER_NAT);
+    post({ type: 'steps', runId: run.runId, firstStepIdx, estimatesBits, stepsPerSecond }, [
+      estimatesBits.buffer,
+    ]);
+  };
+
+  const finishIfComplete = (run: ActiveRun) => {
+    if (run.cancelled || run.trainer.stepsDone < run.numSteps) return;
+    setState(run, 'done');
+    release(run);
+    if (current === run) current = null;
+  };
+
+  const loop = async (run: ActiveRun) => {
+    run.looping = true;
+    run.batchStartMs = performance.now();
+    let lastFlushMs = run.batchStartMs;
+    try {
+      while (!run.cancelled && run.state === 'running' && run.trainer.stepsDone < run.numSteps) {
+        run.pending.push(run.trainer.step());
+        const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
+        if (
+          run.pending.length >= options.maxStepsPerBatch ||
+          dueByTime ||
+          run.trainer.stepsDone === run.numSteps
+        ) {
+          await flush(run);
+          await yieldToEventLoop();
+          lastFlushMs = performance.now();
+        }
+      }
+      await flush(run);
+      finishIfComplete(run);
+    } catch (error) {
+      fail(run, error);
+    } finally {
+      run.looping = false;
+      if (run.cancelled) release(run);
+    }
+  };
+
+  const fail = (run: ActiveRun, error: unknown) => {
+    post({
+      type: 'error',
+      runId: run.runId,
+      message: error instanceof Error ? error.message : String(error),
+    });
+    run.cancelled = true;
+    if (current === run) current = null;
+  };
+
+  const cancelCurrent = () => {
+    const run = current;
+    current = null;
+    if (!run) return;
+    run.cancelled = true;
+    if (!run.looping) release(run);
+  };
+
+  const start = (runId: number, config: RunConfig, paused: boolean) => {
+    cancelCurrent();
+    const problems = validateConfig(config);
+    if (problems.length > 0) {
+      post({ type: 'error', runId, message: `invalid configuration: ${problems.join('; ')}` });
+      return;
+    }
+    const distribution = createGaussianChannel(config);
+    const trainer = createTrainer({
+      distribution,
+      hidden: config.hidden,
+      batchSize: config.batch,
+      learningRate: config.lr,
+      seed: config.seed,
+      bound: 'dv',
+    });
+    const run: ActiveRun = {
+      runId,
+      numSteps: config.steps,
+      trainer,
+      state: paused ? 'paused' : 'running',
+      pending: [],
+      firstPendingIdx: 0,
+      batchStartMs: performance.now(),
+      looping: false,
+      cancelled: false,
+    };
+    current = run;
+    setState(run, run.state);
+    if (!paused) void loop(run);
+  };
+
+  const stepOnce = async (run: ActiveRun) => {
+    run.looping = true;
+    try {
+      run.batchStartMs = performance.now();
+      run.pending.push(run.trainer.step());
+      await flush(run);
+      finishIfComplete(run);
+    } catch (error) {
+      fail(run, error);
+    } finally {
+      run.looping = false;
+      if (run.cancelled) release(run);
+    }
+  };
+
+  /** Applies one message from the page. */
+  return function handle(message: ToWorker): void {
+    const run = current;
+    const forCurrent = 'runId' in message && run !== null && run.runId === message.runId;
+    switch (message.type) {
+      case 'start':
+        try {
+          start(message.runId, message.config, message.paused);
+        } catch (error) {
+          post({
+            type: 'error',
+            runId: message.runId,
+            message: error instanceof Error ? error.message : String(error),
+          });
+        }
+        break;
+      case 'pause':
+        if (forCurrent && run.state === 'running') setState(run, 'paused');
+        break;
+      case 'resume':
+        if (forCurrent && run.state === 'paused' && !run.looping) {
+          setState(run, 'running');
+          void loop(run);
+        }
+        break;
+      case 'step':
+        if (forCurrent && run.state === 'paused' && !run.looping) void stepOnce(run);
+        break;
+      case 'stop':
+        cancelCurrent();
+        break;
+    }
+  };
+}
