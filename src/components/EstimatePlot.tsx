@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import { trueMiBits } from '../protocol/config';
 import { useRun } from '../store/context';
+import { niceTicks } from './axisTicks';
 import { downsampleSeries } from './downsample';
 
 /** Most points drawn at once; the store keeps every step. */
@@ -45,6 +46,16 @@ export function EstimatePlot() {
   const trueBits = trueMiBits(shownConfig);
   // The series object is replaced on every batch, so it is the memo key.
   const points = useMemo(() => downsampleSeries(series, MAX_PLOT_POINTS), [series]);
+  const xTicks = niceTicks(0, Math.max(1, shownConfig.steps), 8);
+  const yTicks = useMemo(() => {
+    let low = 0;
+    let high = Math.max(trueBits * 1.1, 1);
+    for (const p of points) {
+      low = Math.min(low, p.estimateBits);
+      high = Math.max(high, p.estimateBits);
+    }
+    return niceTicks(low, high, 6);
+  }, [points, trueBits]);
 
   return (
     <figure className="panel plot" aria-label="Mutual information estimate during training">
@@ -55,17 +66,15 @@ export function EstimatePlot() {
             <XAxis
               dataKey="step"
               type="number"
-              domain={[1, Math.max(2, shownConfig.steps)]}
+              domain={[xTicks[0], xTicks[xTicks.length - 1]]}
+              ticks={xTicks}
               allowDecimals={false}
               label={{ value: 'training step', position: 'insideBottom', offset: -16 }}
             />
             <YAxis
               type="number"
-              domain={[
-                (min: number) => Math.min(0, Math.floor(min)),
-                (max: number) => Math.ceil(Math.max(max, trueBits * 1.1, 1)),
-              ]}
-              allowDataOverflow={false}
+              domain={[yTicks[0], yTicks[yTicks.length - 1]]}
+              ticks={yTicks}
               label={{ value: 'MI (bits)', angle: -90, position: 'insideLeft', offset: 14 }}
             />
             <Tooltip

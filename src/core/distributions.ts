@@ -41,6 +41,11 @@ export function gaussianChannelMiNats({ power, noise, dim }: GaussianChannelPara
   return (dim / 2) * Math.log1p(power / noise);
 }
 
+/** Mutual information of the Gaussian channel in bits, computed directly in base 2 (exact at 6 bits). */
+export function gaussianChannelMiBits({ power, noise, dim }: GaussianChannelParams): number {
+  return (dim / 2) * Math.log2(1 + power / noise);
+}
+
 /** The additive Gaussian channel X ~ N(0, P·I_d), Y = X + N(0, σ²·I_d). */
 export function createGaussianChannel(params: GaussianChannelParams): JointDistribution {
   const { power, noise, dim } = params;

@@ -2,8 +2,7 @@
  * The run configuration: one declarative table of parameters drives validation, defaults, the URL
  * hash, the sliders' ranges and the README's parameter list.
  */
-import { gaussianChannelMiNats } from '../core/distributions';
-import { natsToBits } from '../core/units';
+import { gaussianChannelMiBits } from '../core/distributions';
 
 /** Keys of the run configuration, also its URL hash names. */
 export type ParamKey = 'power' | 'noise' | 'dim' | 'hidden' | 'lr' | 'batch' | 'steps' | 'seed';
@@ -169,9 +168,9 @@ export function validateConfig(config: RunConfig): string[] {
   return PARAMS.map((spec) => paramError(spec, config[spec.key])).filter((e): e is string => e !== null);
 }
 
-/** True mutual information of the configured Gaussian channel, in bits. */
+/** True mutual information of the configured Gaussian channel, in bits: d/2 · log2(1 + P/σ²). */
 export function trueMiBits(config: Pick<RunConfig, 'power' | 'noise' | 'dim'>): number {
-  return natsToBits(gaussianChannelMiNats(config));
+  return gaussianChannelMiBits(config);
 }
 
 /** Serialises a configuration (and whether to start on load) as a URL hash, e.g. `#power=3&…`. */

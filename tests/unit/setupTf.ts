@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /** Selects the CPU backend and checks that tfjs really runs on it. */
 export async function useCpuBackend(): Promise<void> {
+  tf.env().set('IS_TEST', true); // silences the "install tfjs-node" banner
   await tf.setBackend('cpu');
   await tf.ready();
   if (tf.getBackend() !== 'cpu') throw new Error(`expected the cpu backend, got ${tf.getBackend()}`);

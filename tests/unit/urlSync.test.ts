@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, configToHash } from '../../src/protocol/config';
+import type { ToWorker } from '../../src/protocol/messages';
+import { createRunStore } from '../../src/store/runStore';
+import { syncConfigWithUrl, type UrlHost } from '../../src/store/urlSync';
+
+/** A stand-in for window: a mutable hash, a replaceState log and hashchange listeners. */
+function fakeHost(hash: string) {
+  const listeners: (() => void)[] = [];
+  const host = {
+    location: { hash },
+    history: {
+      replaceState: (_data: unknown, _unused: string, url?: string) => {
+        host.location.hash = url ?? '';
+      },
+    },
+    addEventListener: (_type: 'hashchange', listener: () => void) => listeners.push(listener),
+    removeEventListener: () => undefined,
+  } satisfies UrlHost;
+  return { host, navigate: (next: string) => ((host.location.hash = next), listeners.forEach((l) => l())) };
+}
+
+describe('syncConfigWithUrl', () => {
+  it('loads settings from the hash, starts with run=1, and writes slider changes back', () => {
+    const sent: ToWorker[] = [];
+    const store = createRunStore({ send: (m) => sent.push(m) });
+    const { host } = fakeHost('#dim=5&noise=0.5&run=1');
+    syncConfigWithUrl(store, host);
+    expect(store.getState().config).toEqual({ ...DEFAULTS, dim: 5, noise: 0.5 });
+    expect(sent.filter((m) => m.type === 'start')).toHaveLength(1);
+    expect(host.location.hash).toBe(configToHash({ ...DEFAULTS, dim: 5, noise: 0.5 }));
+    store.getState().setParam('hidden', 32);
+    expect(host.location.hash).toContain('hidden=32');
+  });
+
+  it('shows a notice naming each bad parameter and follows hand edits of the hash', () => {
+    const store = createRunStore({ send: () => undefined });
+    const { host, navigate } = fakeHost('#power=-4&bogus=2');
+    syncConfigWithUrl(store, host);
+    expect(store.getState().config).toEqual(DEFAULTS);
+    expect(store.getState().notices).toEqual([
+      expect.stringContaining('power="-4"'),
+      'Unknown URL parameter "bogus" was ignored.',
+    ]);
+    navigate('#seed=7');
+    expect(store.getState().config.seed).toBe(7);
+  });
+});
