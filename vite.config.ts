@@ -11,5 +11,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     testTimeout: 60_000,
+    // The JSON report feeds the one-line total that .ci/run prints (scripts/test-summary.mjs).
+    reporters: ['default', 'json'],
+    outputFile: { json: 'reports/unit-results.json' },
   },
 });

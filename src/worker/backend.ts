@@ -16,6 +16,20 @@ function webglRenderer(): string | null {
   return typeof renderer === 'string' ? renderer : null;
 }
 
+/** Why a WebGL context is unavailable here, in words a user can act on. */
+function diagnoseWebgl(): string {
+  if (typeof OffscreenCanvas === 'undefined') return 'this browser has no OffscreenCanvas in workers';
+  try {
+    const canvas = new OffscreenCanvas(1, 1);
+    if (!canvas.getContext('webgl2') && !canvas.getContext('webgl')) {
+      return 'the browser refused to create a WebGL context (GPU or WebGL disabled, or blocklisted)';
+    }
+  } catch (error) {
+    return `creating a WebGL context failed (${error instanceof Error ? error.message : String(error)})`;
+  }
+  return 'tfjs rejected the WebGL context';
+}
+
 /** Starts WebGL (WebGL2 via OffscreenCanvas in a worker), falling back to the CPU backend. */
 export async function initBackend(): Promise<BackendReport> {
   let fallbackReason: string;
@@ -32,7 +46,7 @@ export async function initBackend(): Promise<BackendReport> {
         };
       }
     }
-    fallbackReason = 'WebGL could not be initialised in the worker';
+    fallbackReason = `WebGL could not be initialised in the worker: ${diagnoseWebgl()}`;
   } catch (error) {
     fallbackReason = `WebGL failed to start: ${error instanceof Error ? error.message : String(error)}`;
   }

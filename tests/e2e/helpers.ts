@@ -1,0 +1,35 @@
+import { expect, type Page, type TestInfo } from '@playwright/test';
+
+/** The full-precision number a readout carries in its data-value attribute. */
+export async function readNumber(page: Page, testId: string): Promise<number> {
+  const raw = await page.getByTestId(testId).getAttribute('data-value');
+  if (raw === null || raw === '') throw new Error(`${testId} has no value yet`);
+  return Number(raw);
+}
+
+/** Waits until the run-state readout shows `state`. */
+export async function waitForRunState(page: Page, state: string, timeoutMs = 150_000): Promise<void> {
+  await expect(page.getByTestId('run-state')).toHaveText(state, { timeout: timeoutMs });
+}
+
+/** Waits until at least `count` steps have been received. */
+export async function waitForStep(page: Page, count: number, timeoutMs = 60_000): Promise<void> {
+  await expect.poll(() => readNumber(page, 'step'), { timeout: timeoutMs }).toBeGreaterThanOrEqual(count);
+}
+
+/** Records every request the page (and its worker) makes outside `allowedPrefix`. */
+export function recordForeignRequests(page: Page, allowedPrefix: string): string[] {
+  const foreign: string[] = [];
+  page.context().on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(allowedPrefix) && !url.startsWith('blob:') && !url.startsWith('data:'))
+      foreign.push(url);
+  });
+  return foreign;
+}
+
+/** Attaches a measured number to the test report (measurements, never thresholds). */
+export function reportMeasurement(testInfo: TestInfo, name: string, value: number | string): void {
+  testInfo.annotations.push({ type: name, description: String(value) });
+  console.log(`[measured] ${name}: ${value}`);
+}
