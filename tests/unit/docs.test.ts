@@ -7,12 +7,15 @@ const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
 describe('README', () => {
   it('documents every URL parameter with its real default and range', () => {
     for (const spec of PARAMS) {
-      const row = readme.split('\n').find((line) => line.startsWith(`| \`${spec.key}\` |`));
-      expect(row, `README row for ${spec.key}`).toBeDefined();
-      const cells = (row ?? '').split('|').map((c) => c.trim());
+      const rows = readme.split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
+      const cells = rows.find((row) => row[1] === `\`${spec.key}\``);
+      if (!cells) throw new Error(`README has no row for ${spec.key}`);
       expect(cells[2], spec.key).toBe(spec.label);
       expect(Number(cells[3]), spec.key).toBe(spec.defaultValue);
-      const [min, max] = cells[4].replace(/^integer /, '').split(' – ').map(Number);
+      const [min, max] = cells[4]
+        .replace(/^integer /, '')
+        .split(' – ')
+        .map(Number);
       expect([min, max], spec.key).toEqual([spec.min, spec.max]);
       expect(cells[4].startsWith('integer'), spec.key).toBe(spec.kind === 'int');
     }
