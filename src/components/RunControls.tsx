@@ -1,5 +1,6 @@
 import { useRun, useRunStoreApi } from '../store/context';
 import { csvFileName, runToCsv } from '../store/csv';
+import { ShareLink } from './ShareLink';
 
 /** Saves text as a file through a temporary object URL (no network involved). */
 function downloadText(text: string, fileName: string): void {
@@ -11,7 +12,7 @@ function downloadText(text: string, fileName: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 0);
 }
 
-/** Start / Pause / Resume, Step, Reset and Download CSV. */
+/** Start / Pause / Resume, Step, Reset, Download CSV and Copy link. */
 export function RunControls() {
   const store = useRunStoreApi();
   const runState = useRun((s) => s.runState);
@@ -46,6 +47,7 @@ export function RunControls() {
       <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={!hasSteps}>
         Download CSV
       </button>
+      <ShareLink />
     </div>
   );
 }

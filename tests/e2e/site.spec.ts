@@ -20,6 +20,13 @@ test('the URL hash round-trips a configuration through the sliders and a reload'
   await expect(page.getByTestId('value-dim')).toHaveAttribute('data-value', '3');
   await expect(page.getByTestId('value-seed')).toHaveAttribute('data-value', '7');
   await expect(page.getByLabel('Dimension d')).toHaveValue('3');
+
+  // The shareable link carries the same settings plus run=1, and starts training when opened.
+  const link = await page.getByTestId('copy-link').getAttribute('data-link');
+  expect(link).toMatch(/#power=5&noise=0\.5&dim=3&hidden=32&lr=0\.003&batch=1000&steps=200&seed=7&run=1$/);
+  await page.goto(link ?? '');
+  await expect(page.getByTestId('run-state')).not.toHaveText('idle');
+  await expect(page.getByTestId('value-dim')).toHaveAttribute('data-value', '3');
 });
 
 test('bad or unknown URL values fall back to defaults with a notice naming each', async ({ page }) => {

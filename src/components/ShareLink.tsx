@@ -1,0 +1,26 @@
+import { useState } from 'react';
+import { configToHash } from '../protocol/config';
+import { useRun } from '../store/context';
+
+/** Copies a link to the current settings that starts training when opened (for slides and chats). */
+export function ShareLink() {
+  const config = useRun((s) => s.config);
+  const [copied, setCopied] = useState(false);
+  const link = `${window.location.href.split('#')[0]}${configToHash(config, true)}`;
+
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      window.prompt('Copy this link:', link);
+    }
+  };
+
+  return (
+    <button type="button" data-testid="copy-link" data-link={link} onClick={() => void copy()} title={link}>
+      {copied ? 'Link copied' : 'Copy link'}
+    </button>
+  );
+}
