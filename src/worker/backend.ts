@@ -5,6 +5,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-backend-webgl';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import type { BackendReport } from '../protocol/messages';
+import { errorMessage } from './errorMessage';
 
 /** The renderer string of the WebGL context tfjs draws with, unmasked where the browser allows. */
 function webglRenderer(): string | null {
@@ -25,7 +26,7 @@ function diagnoseWebgl(): string {
       return 'the browser refused to create a WebGL context (GPU or WebGL disabled, or blocklisted)';
     }
   } catch (error) {
-    return `creating a WebGL context failed (${error instanceof Error ? error.message : String(error)})`;
+    return `creating a WebGL context failed (${errorMessage(error)})`;
   }
   return 'tfjs rejected the WebGL context';
 }
@@ -48,7 +49,7 @@ export async function initBackend(): Promise<BackendReport> {
     }
     fallbackReason = `WebGL could not be initialised in the worker: ${diagnoseWebgl()}`;
   } catch (error) {
-    fallbackReason = `WebGL failed to start: ${error instanceof Error ? error.message : String(error)}`;
+    fallbackReason = `WebGL failed to start: ${errorMessage(error)}`;
   }
   if (!(await tf.setBackend('cpu'))) throw new Error('neither the WebGL nor the CPU backend could start');
   await tf.ready();

@@ -8,6 +8,7 @@ import { createTrainer, type Trainer } from '../core/trainer';
 import { BITS_PER_NAT } from '../core/units';
 import { validateConfig, type RunConfig } from '../protocol/config';
 import type { FromWorker, ToWorker, WorkerRunState } from '../protocol/messages';
+import { errorMessage } from './errorMessage';
 
 /** Sends a message to the page, transferring the listed buffers. */
 export type PostToPage = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -93,24 +94,12 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     if (current === run) current = null;
   };
 
-  const loop = async (run: ActiveRun) => {
+  /** Runs `work` on a run, then flushes, and handles completion, failure and cancellation. */
+  const drive = async (run: ActiveRun, work: () => Promise<void>) => {
     run.looping = true;
     run.batchStartMs = performance.now();
-    let lastFlushMs = run.batchStartMs;
     try {
-      while (!run.cancelled && run.state === 'running' && run.trainer.stepsDone < run.numSteps) {
-        run.pending.push(run.trainer.step());
-        const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
-        if (
-          run.pending.length >= options.maxStepsPerBatch ||
-          dueByTime ||
-          run.trainer.stepsDone === run.numSteps
-        ) {
-          await flush(run);
-          await yieldToEventLoop();
-          lastFlushMs = performance.now();
-        }
-      }
+      await work();
       await flush(run);
       finishIfComplete(run);
     } catch (error) {
@@ -121,12 +110,30 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     }
   };
 
-  const fail = (run: ActiveRun, error: unknown) => {
-    post({
-      type: 'error',
-      runId: run.runId,
-      message: error instanceof Error ? error.message : String(error),
+  /** Steps until the run is paused, replaced or complete, flushing in batches. */
+  const loop = (run: ActiveRun) =>
+    drive(run, async () => {
+      let lastFlushMs = performance.now();
+      while (!run.cancelled && run.state === 'running' && run.trainer.stepsDone < run.numSteps) {
+        run.pending.push(run.trainer.step());
+        const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
+        const full = run.pending.length >= options.maxStepsPerBatch;
+        if (full || dueByTime || run.trainer.stepsDone === run.numSteps) {
+          await flush(run);
+          await yieldToEventLoop();
+          lastFlushMs = performance.now();
+        }
+      }
     });
+
+  /** Takes exactly one step of a paused run. */
+  const stepOnce = (run: ActiveRun) =>
+    drive(run, async () => {
+      run.pending.push(run.trainer.step());
+    });
+
+  const fail = (run: ActiveRun, error: unknown) => {
+    post({ type: 'error', runId: run.runId, message: errorMessage(error) });
     run.cancelled = true;
     if (current === run) current = null;
   };
@@ -171,21 +178,6 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     if (!paused) void loop(run);
   };
 
-  const stepOnce = async (run: ActiveRun) => {
-    run.looping = true;
-    try {
-      run.batchStartMs = performance.now();
-      run.pending.push(run.trainer.step());
-      await flush(run);
-      finishIfComplete(run);
-    } catch (error) {
-      fail(run, error);
-    } finally {
-      run.looping = false;
-      if (run.cancelled) release(run);
-    }
-  };
-
   /** Applies one message from the page. */
   return function handle(message: ToWorker): void {
     const run = current;
@@ -195,11 +187,7 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
         try {
           start(message.runId, message.config, message.paused);
         } catch (error) {
-          post({
-            type: 'error',
-            runId: message.runId,
-            message: error instanceof Error ? error.message : String(error),
-          });
+          post({ type: 'error', runId: message.runId, message: errorMessage(error) });
         }
         break;
       case 'pause':
