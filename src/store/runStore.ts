@@ -166,6 +166,7 @@ export function createRunStore(
       stepOnce() {
         const { runState } = get();
         if (runState === 'running') return;
+        cancelPendingRestart(); // only a stale one can be pending when not running
         if (runState !== 'paused') {
           const runId = beginRun('paused');
           channel.send({ type: 'start', runId, config: get().config, paused: true });
@@ -203,11 +204,8 @@ export function createRunStore(
             return;
           }
           case 'run-state':
-            if (message.runId !== get().runId) return;
-            // A pause confirmed after the user already resumed is stale; only 'done' always wins.
-            if (message.state === 'done' || get().runState !== 'running' || message.state === 'running') {
-              set({ runState: message.state });
-            }
+            // The worker applies commands in order, so its latest report is the truth.
+            if (message.runId === get().runId) set({ runState: message.state });
             return;
           case 'error':
             if (message.runId !== null && message.runId !== get().runId) return;

@@ -35,7 +35,10 @@ interface ActiveRun {
   firstPendingIdx: number;
   /** When throughput measurement for the pending steps began. */
   batchStartMs: number;
-  looping: boolean;
+  /** Single steps asked for (Step) and not yet taken, while paused. */
+  requestedSteps: number;
+  /** A pump is driving this run; further pumps wait for it instead of starting. */
+  busy: boolean;
   cancelled: boolean;
 }
 
@@ -75,8 +78,12 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     run.firstPendingIdx += batch.length;
     const stacked = tf.stack(batch);
     batch.forEach((t) => t.dispose());
-    const nats = await stacked.data<'float32'>();
-    stacked.dispose();
+    let nats: Float32Array;
+    try {
+      nats = await stacked.data<'float32'>();
+    } finally {
+      stacked.dispose();
+    }
     const now = performance.now();
     const stepsPerSecond = (1000 * batch.length) / Math.max(now - run.batchStartMs, 1e-3);
     run.batchStartMs = now;
@@ -94,43 +101,46 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     if (current === run) current = null;
   };
 
-  /** Runs `work` on a run, then flushes, and handles completion, failure and cancellation. */
-  const drive = async (run: ActiveRun, work: () => Promise<void>) => {
-    run.looping = true;
+  /** Whether the run has work to do: running, or paused with single steps requested. */
+  const wantsSteps = (run: ActiveRun) =>
+    !run.cancelled &&
+    run.trainer.stepsDone < run.numSteps &&
+    (run.state === 'running' || run.requestedSteps > 0);
+
+  /**
+   * Steps the run while it wants steps, flushing in batches (single steps are flushed at once).
+   * Only one pump drives a run; commands that arrive while it awaits a read just change the run's
+   * state or step count, and the pump re-checks them after every await, so none is lost.
+   */
+  const pump = async (run: ActiveRun) => {
+    if (run.busy) return;
+    run.busy = true;
     run.batchStartMs = performance.now();
     try {
-      await work();
-      await flush(run);
+      let lastFlushMs = run.batchStartMs;
+      do {
+        while (wantsSteps(run)) {
+          const single = run.state !== 'running';
+          if (single) run.requestedSteps--;
+          run.pending.push(run.trainer.step());
+          const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
+          const full = run.pending.length >= options.maxStepsPerBatch;
+          if (single || full || dueByTime || run.trainer.stepsDone === run.numSteps) {
+            await flush(run);
+            await yieldToEventLoop();
+            lastFlushMs = performance.now();
+          }
+        }
+        await flush(run);
+      } while (wantsSteps(run));
       finishIfComplete(run);
     } catch (error) {
       fail(run, error);
     } finally {
-      run.looping = false;
+      run.busy = false;
       if (run.cancelled) release(run);
     }
   };
-
-  /** Steps until the run is paused, replaced or complete, flushing in batches. */
-  const loop = (run: ActiveRun) =>
-    drive(run, async () => {
-      let lastFlushMs = performance.now();
-      while (!run.cancelled && run.state === 'running' && run.trainer.stepsDone < run.numSteps) {
-        run.pending.push(run.trainer.step());
-        const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
-        const full = run.pending.length >= options.maxStepsPerBatch;
-        if (full || dueByTime || run.trainer.stepsDone === run.numSteps) {
-          await flush(run);
-          await yieldToEventLoop();
-          lastFlushMs = performance.now();
-        }
-      }
-    });
-
-  /** Takes exactly one step of a paused run. */
-  const stepOnce = (run: ActiveRun) =>
-    drive(run, async () => {
-      run.pending.push(run.trainer.step());
-    });
 
   const fail = (run: ActiveRun, error: unknown) => {
     post({ type: 'error', runId: run.runId, message: errorMessage(error) });
@@ -143,7 +153,7 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     current = null;
     if (!run) return;
     run.cancelled = true;
-    if (!run.looping) release(run);
+    if (!run.busy) release(run);
   };
 
   const start = (runId: number, config: RunConfig, paused: boolean) => {
@@ -170,12 +180,13 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
       pending: [],
       firstPendingIdx: 0,
       batchStartMs: performance.now(),
-      looping: false,
+      requestedSteps: 0,
+      busy: false,
       cancelled: false,
     };
     current = run;
     setState(run, run.state);
-    if (!paused) void loop(run);
+    if (!paused) void pump(run);
   };
 
   /** Applies one message from the page. */
@@ -194,13 +205,17 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
         if (forCurrent && run.state === 'running') setState(run, 'paused');
         break;
       case 'resume':
-        if (forCurrent && run.state === 'paused' && !run.looping) {
+        if (forCurrent && run.state === 'paused') {
+          run.requestedSteps = 0; // running subsumes any single steps still queued
           setState(run, 'running');
-          void loop(run);
+          void pump(run);
         }
         break;
       case 'step':
-        if (forCurrent && run.state === 'paused' && !run.looping) void stepOnce(run);
+        if (forCurrent && run.state === 'paused') {
+          run.requestedSteps++;
+          void pump(run);
+        }
         break;
       case 'stop':
         cancelCurrent();

@@ -100,6 +100,31 @@ describe('createRunSession', () => {
     handle({ type: 'stop' });
   });
 
+  it('keeps running when Pause and Resume arrive back to back while a batch is being read', async () => {
+    const { posted, handle } = recordingSession(4);
+    handle({ type: 'start', runId: 10, config: { ...SMALL, steps: 5000 }, paused: false });
+    await waitFor(() => stepsOf(posted, 10).length >= 1);
+    handle({ type: 'pause', runId: 10 });
+    handle({ type: 'resume', runId: 10 });
+    const countAtResume = stepsOf(posted, 10).length;
+    await waitFor(() => stepsOf(posted, 10).length >= countAtResume + 3);
+    expect(statesOf(posted, 10)).toEqual(['running', 'paused', 'running']);
+    handle({ type: 'stop' });
+  });
+
+  it('takes every requested step when Step commands arrive faster than steps finish', async () => {
+    const { posted, handle } = recordingSession();
+    handle({ type: 'start', runId: 11, config: SMALL, paused: true });
+    handle({ type: 'step', runId: 11 });
+    handle({ type: 'step', runId: 11 });
+    handle({ type: 'step', runId: 11 });
+    await waitFor(() => stepsOf(posted, 11).length === 3);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(stepsOf(posted, 11).map((b) => b.firstStepIdx)).toEqual([0, 1, 2]);
+    expect(statesOf(posted, 11)).toEqual(['paused']);
+    handle({ type: 'stop' });
+  });
+
   it('reports an invalid configuration as an error for that run instead of training', () => {
     const { posted, handle } = recordingSession();
     handle({ type: 'start', runId: 6, config: { ...SMALL, noise: 0 }, paused: false });

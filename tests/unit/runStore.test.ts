@@ -127,14 +127,16 @@ describe('run store', () => {
     expect(state().series.length).toBe(0);
   });
 
-  it('ignores a late pause confirmation after the user resumed', () => {
+  it('follows the worker’s state reports, which arrive in command order', () => {
     const { state } = storeWithRecorder();
     state().start();
     state().pause();
     state().resume();
     state().receive({ type: 'run-state', runId: 1, state: 'paused' });
-    expect(state().runState).toBe('running');
+    expect(state().runState).toBe('paused');
     state().receive({ type: 'run-state', runId: 1, state: 'running' });
+    expect(state().runState).toBe('running');
+    state().receive({ type: 'run-state', runId: 0, state: 'done' });
     expect(state().runState).toBe('running');
   });
 
