@@ -6,8 +6,28 @@ import * as tf from '@tensorflow/tfjs-core';
 
 /** log(mean(exp(t))) over all elements, computed stably as logsumexp(t) − log(n). */
 export function logMeanExp(t: tf.Tensor): tf.Scalar {
-  return tf.tidy(() => tf.sub(tf.logSumExp(t), Math.log(t.size)));
+  return logMeanExpWithGrad(t);
 }
+
+/**
+ * logMeanExp with its exact gradient, softmax(t), given directly: tf.logSumExp's own gradient
+ * also differentiates through its max shift (terms that cancel), costing extra WebGL kernels on
+ * batch-sized arrays every step. (tfjs types customGrad's arguments as one mixed rest list.)
+ */
+const logMeanExpWithGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const t = args[0] as tf.Tensor;
+  const save = args[1] as tf.GradSaveFunc;
+  const logN = Math.log(t.size);
+  // tidy frees the logsumexp intermediate, so the forward pass leaves only its output behind.
+  const value = tf.tidy(() => tf.sub(tf.logSumExp(t), logN)) as tf.Scalar;
+  save([t, value]);
+  return {
+    value,
+    // d/dtᵢ log mean exp(t) = exp(tᵢ − logsumexp(t)) = exp(tᵢ − value − log n).
+    gradFunc: (dy: tf.Scalar, [saved, savedValue]: tf.Tensor[]) =>
+      tf.mul(dy, tf.exp(tf.sub(saved, tf.add(savedValue, logN)))),
+  };
+});
 
 /** A lower bound on I(X; Y) estimated from critic scores. */
 export interface MiBound {

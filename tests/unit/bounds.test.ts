@@ -62,3 +62,36 @@ describe('Donsker–Varadhan bound', () => {
     for (const e of estimatesBits) expect(Math.abs(e - 6)).toBeLessThan(0.4);
   });
 });
+
+describe('logMeanExp gradient', () => {
+  it('is softmax(t) and stays finite where exp overflows', () => {
+    const values = [1000, 1001, 998, -5];
+    const grad = tf
+      .grad((t: tf.Tensor) => logMeanExp(t))(tf.tensor1d(values))
+      .arraySync() as number[];
+    const shifted = values.map((v) => Math.exp(v - 1001));
+    const total = shifted.reduce((s, v) => s + v, 0);
+    // float32 near 1000 resolves ~6e-5, so the softmax weights agree to about 1e-5.
+    grad.forEach((g, i) => expect(g).toBeCloseTo(shifted[i] / total, 4));
+  });
+
+  it('matches the gradient of the naive formula on small inputs', () => {
+    const t = tf.tensor1d([0.3, -1.2, 2.0, 0.7, 0.1]);
+    const custom = tf
+      .grad((x: tf.Tensor) => logMeanExp(x))(t)
+      .arraySync() as number[];
+    const naive = tf
+      .grad((x: tf.Tensor) => tf.log(tf.mean(tf.exp(x))))(t)
+      .arraySync() as number[];
+    custom.forEach((g, i) => expect(g).toBeCloseTo(naive[i], 6));
+  });
+
+  it('leaves only its result behind', () => {
+    const t = tf.tensor1d([1, 2, 3]);
+    const before = tf.memory().numTensors;
+    const result = logMeanExp(t);
+    expect(tf.memory().numTensors).toBe(before + 1);
+    result.dispose();
+    t.dispose();
+  });
+});
