@@ -51,6 +51,7 @@ export function EstimatePlot() {
     let low = 0;
     let high = Math.max(trueBits * 1.1, 1);
     for (const p of points) {
+      if (!Number.isFinite(p.estimateBits)) continue; // a diverged step is reported, not drawn
       low = Math.min(low, p.estimateBits);
       high = Math.max(high, p.estimateBits);
     }

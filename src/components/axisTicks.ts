@@ -11,6 +11,7 @@ export function niceStep(span: number, maxTicks: number): number {
 
 /** Multiples of a nice step from the one at or below `min` to the one at or above `max`. */
 export function niceTicks(min: number, max: number, maxTicks = 6): number[] {
+  if (!Number.isFinite(min) || !Number.isFinite(max) || max < min) return [0, 1];
   const step = niceStep(max - min, maxTicks);
   const first = Math.floor(min / step) * step;
   const ticks: number[] = [];

@@ -127,7 +127,7 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     defaultValue: 500,
     min: 1,
     max: 20000,
-    ticks: logTicks(10, 20000, [1, 2, 5]),
+    ticks: logTicks(1, 20000, [1, 2, 5]),
   },
   {
     key: 'seed',
@@ -193,8 +193,14 @@ export function configFromHash(hash: string): ParsedHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const config: Record<ParamKey, number> = { ...DEFAULTS };
   const notices: string[] = [];
+  const seen = new Set<string>();
   let autoRun = false;
   for (const [name, raw] of params) {
+    if (seen.has(name)) {
+      notices.push(`URL parameter "${name}" appears more than once; only its first value was used.`);
+      continue;
+    }
+    seen.add(name);
     if (name === 'run') {
       if (raw === '1' || raw === '0') autoRun = raw === '1';
       else notices.push(`URL parameter "run" must be 1 or 0, got "${raw}"; not starting automatically.`);
@@ -205,7 +211,7 @@ export function configFromHash(hash: string): ParsedHash {
       notices.push(`Unknown URL parameter "${name}" was ignored.`);
       continue;
     }
-    const value = raw.trim() === '' ? NaN : Number(raw);
+    const value = parseDecimal(raw);
     const error = paramError(spec, value);
     if (error) {
       notices.push(
@@ -216,4 +222,12 @@ export function configFromHash(hash: string): ParsedHash {
     }
   }
   return { config: Object.freeze(config), autoRun, notices };
+}
+
+/** Plain decimal notation as links carry it: "3", "-0.5", ".2", "1e-3"; not hex, blanks or "+". */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e-?\d+)?$/i;
+
+/** The number a URL value spells in plain decimal notation, or NaN for anything else. */
+function parseDecimal(raw: string): number {
+  return DECIMAL.test(raw) ? Number(raw) : NaN;
 }

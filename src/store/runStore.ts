@@ -72,6 +72,8 @@ export function createRunStore(
   options: RunStoreOptions = { restartDebounceMs: 300 },
 ): StoreApi<RunStoreState> {
   let pendingRestart: ReturnType<typeof setTimeout> | null = null;
+  /** The last run whose divergence was reported, so it is reported once. */
+  let divergenceReportedFor = -1;
 
   return createStore<RunStoreState>()((set, get) => {
     /** Begins a new run id and clears the shown results; later messages of older runs are dropped. */
@@ -195,6 +197,14 @@ export function createRunStore(
           case 'steps': {
             if (message.runId !== get().runId) return;
             const series = appendToSeries(get().series, message.firstStepIdx, message.estimatesBits);
+            const badIdx = message.estimatesBits.findIndex((v) => !Number.isFinite(v));
+            if (badIdx >= 0 && divergenceReportedFor !== message.runId) {
+              divergenceReportedFor = message.runId;
+              addNotice(
+                `Training diverged: the estimate is not a finite number from step ${message.firstStepIdx + badIdx + 1}. ` +
+                  'Try a lower learning rate.',
+              );
+            }
             const previous = get().stepsPerSecond;
             const stepsPerSecond =
               previous === null

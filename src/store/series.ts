@@ -4,10 +4,14 @@
 export interface EstimateSeries {
   /** Raw per-step estimates; only the first `length` entries are meaningful. */
   readonly rawBits: Float32Array;
-  /** Bias-corrected exponential moving average of rawBits. */
+  /** Bias-corrected exponential moving average of the finite raw estimates. */
   readonly smoothedBits: Float32Array;
   /** Steps received so far. */
   readonly length: number;
+  /** Running Σ decay^age · (1 − decay) · value over finite values (the EMA's numerator). */
+  readonly emaSum: number;
+  /** Running Σ decay^age · (1 − decay) over finite values (its weight, for bias correction). */
+  readonly emaWeight: number;
 }
 
 /** Smoothing span in steps for a run of numSteps: 1/25 of the run, between 10 and 200 steps. */
@@ -17,12 +21,19 @@ export function smoothingSpan(numSteps: number): number {
 
 /** An empty series with room for numSteps steps. */
 export function createSeries(numSteps: number): EstimateSeries {
-  return { rawBits: new Float32Array(numSteps), smoothedBits: new Float32Array(numSteps), length: 0 };
+  return {
+    rawBits: new Float32Array(numSteps),
+    smoothedBits: new Float32Array(numSteps),
+    length: 0,
+    emaSum: 0,
+    emaWeight: 0,
+  };
 }
 
 /**
  * Writes `valuesBits` at `firstStepIdx` (which must be the current length) and extends the moving
- * average; returns the series with its new length, reusing the buffers.
+ * average; returns the series with its new length, reusing the buffers. A non-finite estimate (a
+ * diverged step) is kept in the raw data but skipped by the average.
  */
 export function appendToSeries(
   series: EstimateSeries,
@@ -38,14 +49,15 @@ export function appendToSeries(
   }
   const decay = 1 - 1 / smoothingSpan(capacity);
   const { rawBits, smoothedBits } = series;
+  let { emaSum, emaWeight } = series;
   for (let k = 0; k < valuesBits.length; k++) {
-    const idx = firstStepIdx + k;
-    rawBits[idx] = valuesBits[k];
-    // Debiased EMA: weights decay^j normalised by their sum (1 − decay^(idx+1)) / (1 − decay).
-    const previousWeight = 1 - decay ** idx;
-    const weight = 1 - decay ** (idx + 1);
-    const previous = idx === 0 ? 0 : smoothedBits[idx - 1] * previousWeight;
-    smoothedBits[idx] = (decay * previous + (1 - decay) * valuesBits[k]) / weight;
+    const value = valuesBits[k];
+    rawBits[firstStepIdx + k] = value;
+    if (Number.isFinite(value)) {
+      emaSum = decay * emaSum + (1 - decay) * value;
+      emaWeight = decay * emaWeight + (1 - decay);
+    }
+    smoothedBits[firstStepIdx + k] = emaWeight > 0 ? emaSum / emaWeight : NaN;
   }
-  return { rawBits, smoothedBits, length: firstStepIdx + valuesBits.length };
+  return { rawBits, smoothedBits, length: firstStepIdx + valuesBits.length, emaSum, emaWeight };
 }

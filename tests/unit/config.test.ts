@@ -101,6 +101,35 @@ describe('run configuration', () => {
     ]);
   });
 
+  it('accepts plain decimals only: no hex, binary, blanks, signs or words', () => {
+    expect(configFromHash('#noise=.5&lr=1e-3&power=0&batch=1E3').config).toEqual({
+      ...DEFAULTS,
+      noise: 0.5,
+      lr: 0.001,
+      power: 0,
+      batch: 1000,
+    });
+    for (const bad of ['0x10', '0b11', '%203', '3%20', '%2B3', 'Infinity', '1e', '3.1.4', '--1']) {
+      const parsed = configFromHash(`#dim=${bad}`);
+      expect(parsed.config.dim, bad).toBe(DEFAULTS.dim);
+      expect(parsed.notices, bad).toEqual([expect.stringMatching(/^URL parameter dim=".*" is invalid/)]);
+    }
+  });
+
+  it('uses the first value of a repeated parameter and says so', () => {
+    for (const hash of ['#power=5&power=abc', '#power=5&power=7']) {
+      const parsed = configFromHash(hash);
+      expect(parsed.config.power, hash).toBe(5);
+      expect(parsed.notices, hash).toEqual([
+        'URL parameter "power" appears more than once; only its first value was used.',
+      ]);
+    }
+    const badFirst = configFromHash('#power=abc&power=5');
+    expect(badFirst.config.power).toBe(DEFAULTS.power);
+    expect(badFirst.notices).toHaveLength(2);
+    expect(configFromHash('#run=1&run=0').autoRun).toBe(true);
+  });
+
   it('treats an empty hash as the defaults with nothing to report', () => {
     expect(configFromHash('')).toEqual({ config: DEFAULTS, autoRun: false, notices: [] });
     expect(configFromHash('#')).toEqual({ config: DEFAULTS, autoRun: false, notices: [] });

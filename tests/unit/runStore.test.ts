@@ -162,6 +162,17 @@ describe('run store', () => {
     expect(state().notices).toEqual(['Training failed: out of memory']);
   });
 
+  it('reports a diverged run once, naming the first bad step', () => {
+    const { state } = storeWithRecorder();
+    state().start();
+    state().receive(steps(1, 0, [1, 2]));
+    state().receive(steps(1, 2, [3, NaN, Infinity]));
+    state().receive(steps(1, 5, [NaN]));
+    expect(state().notices).toEqual([
+      'Training diverged: the estimate is not a finite number from step 4. Try a lower learning rate.',
+    ]);
+  });
+
   it('never accepts an out-of-range setting', () => {
     const { state } = storeWithRecorder();
     expect(() => state().setParam('noise', 0)).toThrowError(/noise/);
