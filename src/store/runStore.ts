@@ -49,6 +49,8 @@ export interface RunActions {
   reset(): void;
   /** Applies a message from the worker. */
   receive(message: FromWorker): void;
+  /** Shows messages to the user. */
+  addNotices(notices: readonly string[]): void;
   /** Removes the notice at `index`. */
   dismissNotice(index: number): void;
 }
@@ -119,7 +121,8 @@ export function createRunStore(
       });
     };
 
-    const addNotice = (text: string) => set({ notices: [...get().notices, text] });
+    const addNotices = (texts: readonly string[]) => set({ notices: [...get().notices, ...texts] });
+    const addNotice = (text: string) => addNotices([text]);
 
     return {
       config: DEFAULTS,
@@ -143,8 +146,11 @@ export function createRunStore(
 
       loadConfig(config, notices = []) {
         resetRun();
-        set({ config, notices: [...get().notices, ...notices] });
+        set({ config });
+        addNotices(notices);
       },
+
+      addNotices,
 
       start() {
         cancelPendingRestart();

@@ -1,6 +1,6 @@
 /** Keeps the run settings and the page's URL hash in step, so any configuration is a link. */
 import type { StoreApi } from 'zustand/vanilla';
-import { configFromHash, configToHash } from '../protocol/config';
+import { PARAMS, configFromHash, configToHash } from '../protocol/config';
 import type { RunStoreState } from './runStore';
 
 /** The parts of `window` this module uses, so tests can pass a stand-in. */
@@ -18,7 +18,11 @@ export interface UrlHost {
 export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost): () => void {
   const applyHash = () => {
     const { config, autoRun, notices } = configFromHash(host.location.hash);
-    store.getState().loadConfig(config, notices);
+    const current = store.getState().config;
+    // A hand edit that changes nothing (or only the notation) leaves the run alone.
+    if (PARAMS.some((spec) => config[spec.key] !== current[spec.key]))
+      store.getState().loadConfig(config, notices);
+    else if (notices.length > 0) store.getState().addNotices(notices);
     host.history.replaceState(null, '', configToHash(config));
     if (autoRun) store.getState().start();
   };

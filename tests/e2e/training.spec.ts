@@ -111,5 +111,14 @@ test.describe('training in the worker', () => {
     expect(drawn).toBeGreaterThan(300);
     const pathCount = await page.locator('.recharts-line path.recharts-curve').count();
     expect(pathCount).toBe(2);
+
+    // Every step is kept: the CSV has one row per step received, numbered 1…steps.
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-csv').click();
+    const rows = (await readFile(await (await download).path(), 'utf8'))
+      .split('\n')
+      .filter((l) => /^\d+,/.test(l));
+    expect(rows).toHaveLength(steps);
+    expect(rows[steps - 1].startsWith(`${steps},`)).toBe(true);
   });
 });

@@ -45,4 +45,18 @@ describe('syncConfigWithUrl', () => {
     navigate('#seed=7');
     expect(store.getState().config.seed).toBe(7);
   });
+
+  it('leaves a running run alone when a hand edit does not change the settings', () => {
+    const sent: ToWorker[] = [];
+    const store = createRunStore({ send: (m) => sent.push(m) });
+    const { host, navigate } = fakeHost('#dim=2');
+    syncConfigWithUrl(store, host);
+    store.getState().start();
+    navigate('#dim=2.0&noise=0.20');
+    expect(store.getState().runState).toBe('running');
+    expect(sent[sent.length - 1].type).toBe('start');
+    navigate('#dim=2&run=1&bogus=1');
+    expect(store.getState().notices).toEqual(['Unknown URL parameter "bogus" was ignored.']);
+    expect(sent.filter((m) => m.type === 'start')).toHaveLength(2);
+  });
 });
