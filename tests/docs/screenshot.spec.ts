@@ -1,0 +1,10 @@
+import { expect, test } from '@playwright/test';
+
+test('README screenshot: the reference configuration, trained to the end', async ({ page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1400, height: 980 });
+  await page.goto('./#run=1');
+  await expect(page.getByTestId('backend')).toHaveText('webgl');
+  await expect(page.getByTestId('run-state')).toHaveText('done', { timeout: 280_000 });
+  await page.screenshot({ path: 'docs/screenshot.png' });
+});
