@@ -17,12 +17,16 @@ export type PostToPage = (message: FromWorker, transfer?: Transferable[]) => voi
 export interface StreamingOptions {
   /** Flush after this many steps at most (one GPU read per flush). */
   readonly maxStepsPerBatch: number;
-  /** Flush at least this often while running, in milliseconds. */
+  /**
+   * Target time between flushes, in milliseconds. GPU work is asynchronous, so the batch size is
+   * set from the measured throughput (steps per interval), not from the time spent queuing steps;
+   * this also bounds how long a Pause waits for the steps already queued.
+   */
   readonly flushIntervalMs: number;
 }
 
-/** Defaults: about ten messages a second, never more than 50 steps behind. */
-export const DEFAULT_STREAMING: StreamingOptions = { maxStepsPerBatch: 50, flushIntervalMs: 100 };
+/** Defaults: a flush about every 0.4 s of GPU work, never more than 50 steps behind. */
+export const DEFAULT_STREAMING: StreamingOptions = { maxStepsPerBatch: 50, flushIntervalMs: 400 };
 
 interface ActiveRun {
   readonly runId: number;
@@ -35,6 +39,8 @@ interface ActiveRun {
   firstPendingIdx: number;
   /** When throughput measurement for the pending steps began. */
   batchStartMs: number;
+  /** Throughput of the last flushed batch; 0 until the first flush. */
+  stepsPerSecond: number;
   /** Single steps asked for (Step) and not yet taken, while paused. */
   requestedSteps: number;
   /** A pump is driving this run; further pumps wait for it instead of starting. */
@@ -87,6 +93,7 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     const now = performance.now();
     const stepsPerSecond = (1000 * batch.length) / Math.max(now - run.batchStartMs, 1e-3);
     run.batchStartMs = now;
+    run.stepsPerSecond = stepsPerSecond;
     if (run.cancelled) return;
     const estimatesBits = Float32Array.from(nats, (v) => v * BITS_PER_NAT);
     post({ type: 'steps', runId: run.runId, firstStepIdx, estimatesBits, stepsPerSecond }, [
@@ -100,6 +107,13 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
     release(run);
     if (current === run) current = null;
   };
+
+  /** Steps to queue before a flush: about one flush interval's worth at the measured speed. */
+  const batchLimit = (run: ActiveRun) =>
+    Math.max(
+      1,
+      Math.min(options.maxStepsPerBatch, Math.round((run.stepsPerSecond * options.flushIntervalMs) / 1000)),
+    );
 
   /** Whether the run has work to do: running, or paused with single steps requested. */
   const wantsSteps = (run: ActiveRun) =>
@@ -124,7 +138,7 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
           if (single) run.requestedSteps--;
           run.pending.push(run.trainer.step());
           const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
-          const full = run.pending.length >= options.maxStepsPerBatch;
+          const full = run.pending.length >= batchLimit(run);
           if (single || full || dueByTime || run.trainer.stepsDone === run.numSteps) {
             await flush(run);
             await yieldToEventLoop();
@@ -180,6 +194,7 @@ export function createRunSession(post: PostToPage, options: StreamingOptions = D
       pending: [],
       firstPendingIdx: 0,
       batchStartMs: performance.now(),
+      stepsPerSecond: 0,
       requestedSteps: 0,
       busy: false,
       cancelled: false,

@@ -42,7 +42,7 @@ test.describe('training in the worker', () => {
     expect(Math.abs((await readNumber(page, 'estimate')) - 2)).toBeLessThan(0.25);
   });
 
-  test('Step, Pause, Resume and Reset drive the run', async ({ page }) => {
+  test('Step, Pause, Resume and Reset drive the run', async ({ page }, testInfo) => {
     await page.goto('./#batch=500&steps=5000');
     await expect(page.getByTestId('backend')).toHaveText('webgl');
     await expect(page.getByTestId('run-state')).toHaveText('idle');
@@ -58,11 +58,25 @@ test.describe('training in the worker', () => {
     await expect(page.getByTestId('run-state')).toHaveText('running');
     await waitForStep(page, 30);
     await page.getByTestId('start-pause').click(); // Pause
+    const pausedAtMs = Date.now();
     await expect(page.getByTestId('run-state')).toHaveText('paused');
-    await page.waitForTimeout(300); // lets the batch in flight arrive
-    const pausedAt = await readNumber(page, 'step');
-    await page.waitForTimeout(1500);
-    expect(await readNumber(page, 'step')).toBe(pausedAt);
+    // Steps already queued on the GPU still arrive; then the count must stop for good.
+    let lastCount = -1;
+    let lastChangeMs = Date.now();
+    await expect
+      .poll(
+        async () => {
+          const count = await readNumber(page, 'step');
+          if (count !== lastCount) [lastCount, lastChangeMs] = [count, Date.now()];
+          return Date.now() - lastChangeMs;
+        },
+        { timeout: 20_000, intervals: [100] },
+      )
+      .toBeGreaterThan(1500);
+    reportMeasurement(testInfo, 'pause: last step arrived after (ms)', lastChangeMs - pausedAtMs);
+    await page.waitForTimeout(1000);
+    expect(await readNumber(page, 'step')).toBe(lastCount);
+    await expect(page.getByTestId('run-state')).toHaveText('paused');
 
     await page.getByTestId('reset').click();
     await expect(page.getByTestId('run-state')).toHaveText('idle');

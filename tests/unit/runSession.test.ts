@@ -38,8 +38,10 @@ describe('createRunSession', () => {
     handle({ type: 'start', runId: 1, config: SMALL, paused: false });
     await waitFor(() => statesOf(posted, 1).includes('done'));
     const batches = stepsOf(posted, 1);
-    expect(batches.map((b) => b.firstStepIdx)).toEqual([0, 8, 16, 24]);
-    expect(batches.map((b) => b.estimatesBits.length)).toEqual([8, 8, 8, 6]);
+    // The first step is sent alone (immediate feedback, first throughput reading); then batches
+    // grow to one flush interval's worth, capped at maxStepsPerBatch.
+    expect(batches.map((b) => b.firstStepIdx)).toEqual([0, 1, 9, 17, 25]);
+    expect(batches.map((b) => b.estimatesBits.length)).toEqual([1, 8, 8, 8, 5]);
     for (const b of batches) {
       expect(b.stepsPerSecond).toBeGreaterThan(0);
       for (const v of b.estimatesBits) expect(Number.isFinite(v)).toBe(true);
@@ -64,7 +66,11 @@ describe('createRunSession', () => {
     handle({ type: 'resume', runId: 2 });
     await waitFor(() => stepsOf(posted, 2).length >= countAtPause + 2);
     const batches = stepsOf(posted, 2);
-    batches.forEach((b, i) => expect(b.firstStepIdx).toBe(4 * i));
+    let expectedFirst = 0;
+    for (const b of batches) {
+      expect(b.firstStepIdx).toBe(expectedFirst);
+      expectedFirst += b.estimatesBits.length;
+    }
     handle({ type: 'stop' });
     await new Promise((r) => setTimeout(r, 100));
     expect(tf.memory().numTensors).toBe(tensorsBefore);
