@@ -61,7 +61,10 @@ function yieldToEventLoop(): Promise<void> {
 }
 
 /** Handles page messages for one worker; returns the message handler. */
-export function createRunSession(post: PostToPage, options: StreamingOptions = DEFAULT_STREAMING) {
+export function createRunSession(
+  post: PostToPage,
+  options: StreamingOptions = DEFAULT_STREAMING,
+): (message: ToWorker) => void {
   let current: ActiveRun | null = null;
 
   const setState = (run: ActiveRun, state: WorkerRunState) => {
