@@ -17,7 +17,7 @@ import { downsampleSeries } from './downsample';
 /** Most points drawn at once; the store keeps every step. */
 const MAX_PLOT_POINTS = 800;
 
-const COLORS = { raw: '#9db4d6', smoothed: '#1f4e99', truth: '#c0392b' } as const;
+const COLORS = { raw: '#b3c5e0', smoothed: '#1f4e99', truth: '#c0392b' } as const;
 
 /** Legend drawn in HTML so that it also names the true-MI reference line. */
 function PlotLegend({ trueBits }: { trueBits: number }) {
@@ -82,13 +82,6 @@ export function EstimatePlot() {
               formatter={(value) => (typeof value === 'number' ? `${value.toFixed(3)} bits` : String(value))}
               labelFormatter={(step) => `step ${String(step)}`}
             />
-            <ReferenceLine
-              y={trueBits}
-              stroke={COLORS.truth}
-              strokeDasharray="8 5"
-              strokeWidth={2}
-              ifOverflow="extendDomain"
-            />
             <Line
               name="per-step estimate"
               dataKey="estimateBits"
@@ -104,6 +97,14 @@ export function EstimatePlot() {
               strokeWidth={2.5}
               dot={false}
               isAnimationActive={false}
+            />
+            {/* Drawn last so the true value stays visible over a dense noise band. */}
+            <ReferenceLine
+              y={trueBits}
+              stroke={COLORS.truth}
+              strokeDasharray="8 5"
+              strokeWidth={2}
+              ifOverflow="extendDomain"
             />
           </LineChart>
         </ResponsiveContainer>

@@ -8,13 +8,16 @@ function Readout(props: {
   testId: string;
   value: number | string | null;
   text: string;
+  /** Smaller text after the value, e.g. "/ 500" after a step count. */
+  suffix?: string;
   title?: string;
 }) {
   return (
     <div className="readout" title={props.title}>
       <dt>{props.label}</dt>
       <dd data-testid={props.testId} data-value={props.value ?? ''}>
-        {props.text}
+        <span className="value">{props.text}</span>
+        {props.suffix && <span className="suffix">{props.suffix}</span>}
       </dd>
     </div>
   );
@@ -34,42 +37,50 @@ export function Readouts() {
   const trueBits = trueMiBits(config);
 
   return (
-    <dl className="readouts">
-      <Readout
-        label="True MI"
-        testId="true-mi"
-        value={trueBits}
-        text={formatBits(trueBits)}
-        title="d/2 · log2(1 + P/σ²)"
-      />
-      <Readout
-        label="Estimate (smoothed)"
-        testId="estimate"
-        value={estimateBits}
-        text={formatBits(estimateBits)}
-        title="Exponential moving average of the per-step DV bound"
-      />
-      <Readout label="Step" testId="step" value={stepsDone} text={`${stepsDone} / ${totalSteps}`} />
-      <Readout
-        label="Steps / s"
-        testId="steps-per-second"
-        value={stepsPerSecond}
-        text={stepsPerSecond === null ? '—' : stepsPerSecond.toFixed(1)}
-      />
-      <Readout label="State" testId="run-state" value={runState} text={runState} />
-      <Readout
-        label="Backend"
-        testId="backend"
-        value={backend?.backend ?? null}
-        text={backend?.backend ?? 'starting…'}
-        title={backend?.gpuRenderer ?? undefined}
-      />
+    <div>
+      <dl className="readouts">
+        <Readout
+          label="True MI (bits)"
+          testId="true-mi"
+          value={trueBits}
+          text={formatBits(trueBits)}
+          title="d/2 · log2(1 + P/σ²)"
+        />
+        <Readout
+          label="Estimate (bits)"
+          testId="estimate"
+          value={estimateBits}
+          text={formatBits(estimateBits)}
+          title="Exponential moving average of the per-step DV bound"
+        />
+        <Readout
+          label="Step"
+          testId="step"
+          value={stepsDone}
+          text={String(stepsDone)}
+          suffix={`/\u202f${totalSteps}`}
+        />
+        <Readout
+          label="Steps / s"
+          testId="steps-per-second"
+          value={stepsPerSecond}
+          text={stepsPerSecond === null ? '—' : stepsPerSecond.toFixed(1)}
+        />
+        <Readout label="State" testId="run-state" value={runState} text={runState} />
+        <Readout
+          label="Backend"
+          testId="backend"
+          value={backend?.backend ?? null}
+          text={backend?.backend ?? 'starting…'}
+          title={backend?.gpuRenderer ?? undefined}
+        />
+      </dl>
       {backend?.gpuRenderer && (
-        <div className="readout wide">
+        <dl className="renderer">
           <dt>GPU renderer</dt>
           <dd data-testid="gpu-renderer">{backend.gpuRenderer}</dd>
-        </div>
+        </dl>
       )}
-    </dl>
+    </div>
   );
 }

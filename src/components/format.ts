@@ -8,7 +8,7 @@ export function formatSetting(value: number): string {
   return compact.format(value);
 }
 
-/** An information quantity for display, e.g. "5.98 bits"; an em dash when unknown. */
+/** An information quantity to two decimals, e.g. "5.98" (the label names the unit); "—" when unknown. */
 export function formatBits(value: number | null): string {
-  return value === null || !Number.isFinite(value) ? '—' : `${fixed.format(value)} bits`;
+  return value === null || !Number.isFinite(value) ? '—' : fixed.format(value);
 }
