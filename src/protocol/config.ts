@@ -157,10 +157,12 @@ export const DEFAULTS: RunConfig = Object.freeze(
 /** Why `value` is not acceptable for `spec`, or null when it is. */
 export function paramError(spec: ParamSpec, value: number): string | null {
   const expected = `${spec.kind === 'int' ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`;
-  if (!Number.isFinite(value)) return `${spec.key} must be ${expected}`;
-  if (spec.kind === 'int' && !Number.isInteger(value)) return `${spec.key} must be ${expected}`;
-  if (value < spec.min || value > spec.max) return `${spec.key} must be ${expected}`;
-  return null;
+  const valid =
+    Number.isFinite(value) &&
+    (spec.kind === 'float' || Number.isInteger(value)) &&
+    value >= spec.min &&
+    value <= spec.max;
+  return valid ? null : `${spec.key} must be ${expected}`;
 }
 
 /** Every problem with a configuration; empty when it is valid. */

@@ -2,14 +2,8 @@
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import type { WorkerChannel } from '../store/runStore';
 
-/** A running training worker. */
-export interface TrainingWorker extends WorkerChannel {
-  /** Stops the worker and frees everything it held. */
-  terminate(): void;
-}
-
 /** Starts the module worker and delivers each of its messages to `onMessage` through one listener. */
-export function startTrainingWorker(onMessage: (message: FromWorker) => void): TrainingWorker {
+export function startTrainingWorker(onMessage: (message: FromWorker) => void): WorkerChannel {
   const worker = new Worker(new URL('./mine.worker.ts', import.meta.url), {
     type: 'module',
     name: 'mine-trainer',
@@ -18,8 +12,5 @@ export function startTrainingWorker(onMessage: (message: FromWorker) => void): T
   worker.addEventListener('error', (event: ErrorEvent) =>
     onMessage({ type: 'error', runId: null, message: event.message || 'the training worker failed to load' }),
   );
-  return {
-    send: (message: ToWorker) => worker.postMessage(message),
-    terminate: () => worker.terminate(),
-  };
+  return { send: (message: ToWorker) => worker.postMessage(message) };
 }
