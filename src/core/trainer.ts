@@ -1,94 +1,173 @@
 /**
- * One MINE training run: fresh batches from a joint distribution, a critic, a bound and Adam.
- * Pure tfjs with no DOM or worker code, so the same trainer runs in Node tests and in the worker.
+ * One MINE training run: one critic and one Adam optimiser per estimator, all fed the same
+ * batches. Pure tfjs with no DOM or worker code, so the same trainer runs in Node tests and in
+ * the worker; batches come from outside (see batches.ts), so they can be drawn ahead of time.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { buildCriticInputs } from './batches';
-import { BOUNDS, type BoundId } from './bounds';
-import { createMlpCritic, type Critic } from './critic';
-import type { JointDistribution } from './distributions';
+import { ADAM_EPSILON, createFlatAdam, type FlatAdam } from './adam';
+import { infoNceRows, type CriticBatch } from './batches';
+import {
+  BOUNDS,
+  type AllPairsBound,
+  type BoundId,
+  type BoundParams,
+  type PointwiseBound,
+  type PointwiseTraining,
+} from './bounds';
+import { createMlpCritic, criticBackward, criticForward, criticScoresAllPairs, type Critic } from './critic';
 import { createRng } from './random';
 import { BITS_PER_NAT } from './units';
 
-/** Everything a trainer needs besides the backend. */
+/** Everything a trainer needs besides the backend and the batches. */
 export interface TrainerSettings {
-  readonly distribution: JointDistribution;
+  /** Dimension of X and of Y. */
+  readonly dim: number;
   readonly hidden: number;
-  readonly batchSize: number;
   readonly learningRate: number;
+  /** Fixes the critics' initial weights (the same for every estimator). */
   readonly seed: number;
-  readonly bound: BoundId;
+  /** The estimators trained side by side, each with its own critic. */
+  readonly bounds: readonly BoundId[];
+  readonly boundParams: BoundParams;
+  /** Largest number of rows InfoNCE scores all combinations of. */
+  readonly infoNceCap: number;
+  /** Adam's epsilon; PyTorch's 1e-8 unless the backend stores floats in 16 bits. */
+  readonly adamEpsilon?: number;
 }
 
 /** A training run that advances one optimiser step at a time. */
 export interface Trainer {
   /**
-   * Draws a fresh batch, takes one Adam step on the negated bound (in bits, as the reference does)
-   * and returns the bound's value on that batch in nats, as a scalar tensor the caller must dispose
-   * (so reads can be batched).
+   * Takes one Adam step per estimator on `batch` (on the negated objective in bits, as the reference
+   * does) and returns each estimator's value on that batch in nats, [estimators], as a tensor the
+   * caller must dispose (so reads can be batched).
    */
-  step(): tf.Scalar;
+  step(batch: CriticBatch): tf.Tensor1D;
+  /** Each estimator's value on `batch` without training, [estimators] in nats. */
+  evaluate(batch: CriticBatch): tf.Tensor1D;
+  /** Scores of each estimator's critic on rows of [x, y] pairs: [estimators, rows]. */
+  score(pairs: Float32Array): tf.Tensor2D;
   /** Number of steps taken so far. */
   readonly stepsDone: number;
-  /** The critic being trained. */
-  readonly critic: Critic;
-  /** Frees the critic and optimiser state. */
+  /** The critics, one per estimator, in the settings' order. */
+  readonly critics: readonly Critic[];
+  /** Frees the critics and optimiser state. */
   dispose(): void;
 }
 
-/** PyTorch's Adam epsilon (1e-8) on float32 backends; the backend's own where floats are 16-bit. */
-function adamEpsilon(): number {
-  return tf.backend().floatPrecision() === 32 ? 1e-8 : tf.backend().epsilon();
-}
+/** One estimator's critic and optimiser; pointwise estimators also carry their training state. */
+type EstimatorRun = { readonly critic: Critic; readonly adam: FlatAdam } & (
+  | { readonly kind: 'pointwise'; readonly bound: PointwiseBound; readonly training: PointwiseTraining }
+  | { readonly kind: 'all-pairs'; readonly bound: AllPairsBound }
+);
 
-/** Creates a trainer; the seed fixes the critic's initialisation and every batch. */
+/** Creates a trainer; every critic starts from the same weights, drawn from the seed. */
 export function createTrainer(settings: TrainerSettings): Trainer {
-  const { distribution, hidden, batchSize, learningRate, seed } = settings;
-  if (!Number.isInteger(batchSize) || batchSize < 2) {
-    throw new Error(`batchSize must be an integer ≥ 2, got ${batchSize}`);
-  }
+  const { dim, hidden, learningRate, seed, boundParams, infoNceCap } = settings;
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
     throw new Error(`learningRate must be > 0, got ${learningRate}`);
   }
-  const bound = BOUNDS[settings.bound];
-  if (!bound) throw new Error(`unknown bound "${settings.bound}"`);
-  const rng = createRng(seed);
-  const critic = createMlpCritic({ dim: distribution.dim, hidden }, rng);
-  const optimizer = tf.train.adam(learningRate, 0.9, 0.999, adamEpsilon());
-  const pairWidth = 2 * distribution.dim;
+  if (settings.bounds.length === 0) throw new Error('bounds must name at least one estimator');
+  const runs: EstimatorRun[] = [];
+  try {
+    for (const id of settings.bounds) {
+      const bound = BOUNDS[id];
+      if (!bound) throw new Error(`unknown bound "${id}"`);
+      // The training state first: it validates the estimator's parameters before tensors exist.
+      const training = bound.kind === 'pointwise' ? bound.createTraining(boundParams) : null;
+      const critic = createMlpCritic({ dim, hidden }, createRng(seed));
+      const adam = createFlatAdam(critic.theta, {
+        learningRate,
+        epsilon: settings.adamEpsilon ?? ADAM_EPSILON,
+      });
+      runs.push(
+        bound.kind === 'pointwise' && training
+          ? { kind: 'pointwise', bound, training, critic, adam }
+          : { kind: 'all-pairs', bound: bound as AllPairsBound, critic, adam },
+      );
+    }
+  } catch (error) {
+    disposeRuns(runs);
+    throw error;
+  }
+  const width = 2 * dim;
   let stepsDone = 0;
 
+  const upload = (batch: CriticBatch): tf.Tensor2D => {
+    if (batch.dim !== dim) throw new Error(`batch has dim ${batch.dim}, expected ${dim}`);
+    if (batch.n < 2) throw new Error(`a batch needs at least 2 pairs, got ${batch.n}`);
+    return tf.tensor2d(batch.pairs, [2 * batch.n, width]);
+  };
+
+  /** The first k joint rows of the pairs as x and y, [k, dim] each. */
+  const jointRows = (pairs: tf.Tensor2D, k: number) => ({
+    x: tf.slice(pairs, [0, 0], [k, dim]) as tf.Tensor2D,
+    y: tf.slice(pairs, [0, dim], [k, dim]) as tf.Tensor2D,
+  });
+
+  const trainOne = (run: EstimatorRun, pairs: tf.Tensor2D, n: number): tf.Scalar => {
+    const { critic, adam } = run;
+    if (run.kind === 'pointwise') {
+      const { training } = run;
+      const weights = critic.weights();
+      const forward = criticForward(pairs, weights);
+      const scoresJoint = tf.slice(forward.scores, 0, n);
+      const scoresMarginal = tf.slice(forward.scores, n, n);
+      const { valueNats, objectiveGradient } = training.trainingStep(scoresJoint, scoresMarginal);
+      // The loss is the negated objective in bits: Adam is scale-free but for its epsilon.
+      adam.step(criticBackward(pairs, forward, weights, objectiveGradient), -BITS_PER_NAT);
+      return valueNats;
+    }
+    const { x, y } = jointRows(pairs, infoNceRows(n, infoNceCap, hidden));
+    const { value: lossBits, grads } = tf.variableGrads(
+      () => tf.mul(run.bound.valueNats(criticScoresAllPairs(x, y, critic.weights())), -BITS_PER_NAT),
+      [critic.theta],
+    );
+    adam.step(grads[critic.theta.name] as tf.Tensor1D);
+    return tf.div(lossBits, -BITS_PER_NAT);
+  };
+
+  const evaluateOne = (run: EstimatorRun, pairs: tf.Tensor2D, n: number): tf.Scalar => {
+    const weights = run.critic.weights();
+    if (run.kind === 'all-pairs') {
+      const { x, y } = jointRows(pairs, infoNceRows(n, infoNceCap, hidden));
+      return run.bound.valueNats(criticScoresAllPairs(x, y, weights));
+    }
+    const { scores } = criticForward(pairs, weights);
+    return run.bound.valueNats(tf.slice(scores, 0, n), tf.slice(scores, n, n), boundParams);
+  };
+
   return {
-    step() {
-      const sample = distribution.sample(rng, batchSize);
-      const inputs = buildCriticInputs(sample, rng.permutation(batchSize));
-      const estimate = tf.tidy(() => {
-        const pairs = tf.tensor2d(inputs, [2 * batchSize, pairWidth]);
-        // As in the reference, the loss is the negated bound in bits: Adam is scale-free but for
-        // its epsilon, so the same units give the same updates.
-        const lossBits = optimizer.minimize(
-          () => {
-            const scores = critic.apply(pairs);
-            const joint = tf.slice(scores, [0], [batchSize]);
-            const marginal = tf.slice(scores, [batchSize], [batchSize]);
-            return tf.mul(bound.lowerBoundNats(joint, marginal), -BITS_PER_NAT);
-          },
-          true,
-          [...critic.variables],
-        );
-        if (!lossBits) throw new Error('optimizer returned no cost');
-        return tf.div(lossBits, -BITS_PER_NAT) as tf.Scalar;
+    step(batch) {
+      const values = tf.tidy(() => {
+        const pairs = upload(batch);
+        return tf.stack(runs.map((run) => trainOne(run, pairs, batch.n))) as tf.Tensor1D;
       });
       stepsDone++;
-      return estimate;
+      return values;
     },
+    evaluate: (batch) =>
+      tf.tidy(() => {
+        const pairs = upload(batch);
+        return tf.stack(runs.map((run) => evaluateOne(run, pairs, batch.n))) as tf.Tensor1D;
+      }),
+    score: (pairs) =>
+      tf.tidy(() => {
+        const rows = tf.tensor2d(pairs, [pairs.length / width, width]);
+        return tf.stack(runs.map((run) => criticForward(rows, run.critic.weights()).scores)) as tf.Tensor2D;
+      }),
     get stepsDone() {
       return stepsDone;
     },
-    critic,
-    dispose() {
-      critic.dispose();
-      optimizer.dispose();
-    },
+    critics: runs.map((run) => run.critic),
+    dispose: () => disposeRuns(runs),
   };
+}
+
+function disposeRuns(runs: readonly EstimatorRun[]): void {
+  for (const run of runs) {
+    run.critic.dispose();
+    run.adam.dispose();
+    if (run.kind === 'pointwise') run.training.dispose();
+  }
 }
