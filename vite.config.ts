@@ -1,10 +1,28 @@
 import react from '@vitejs/plugin-react';
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 
 // Relative base: the built site works from any sub-path (e.g. /courses/it/mine-lab/).
 export default defineConfig({
   base: './',
-  plugins: [react()],
+  plugins: [
+    react(),
+    // Offline after the first visit: a Workbox service worker precaches the whole built site (every
+    // backend chunk and .wasm file included, so any backend override works offline). A new
+    // deployment's service worker installs in the background and waits: it takes over on the next
+    // visit, or at once if the user clicks "Reload" on the update notice (never mid-lecture by itself).
+    VitePWA({
+      injectRegister: null, // registered from src/offline.ts once the page has loaded
+      registerType: 'prompt',
+      manifest: false,
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        cleanupOutdatedCaches: true,
+        navigateFallback: null,
+      },
+    }),
+  ],
   // Pre-bundle the worker's tfjs imports at dev-server start, so the first page load is not
   // interrupted by a dependency re-optimisation and reload.
   optimizeDeps: {
@@ -13,6 +31,8 @@ export default defineConfig({
       '@tensorflow/tfjs-core/dist/register_all_gradients',
       '@tensorflow/tfjs-backend-cpu',
       '@tensorflow/tfjs-backend-webgl',
+      '@tensorflow/tfjs-backend-wasm',
+      '@tensorflow/tfjs-backend-webgpu',
     ],
   },
   worker: { format: 'es', rolldownOptions: { checks: { bundlerTimings: false } } },

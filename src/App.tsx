@@ -1,11 +1,13 @@
-import { EstimatePlot } from './components/EstimatePlot';
+import { CeilingNotice } from './components/CeilingNotice';
 import { Explainer } from './components/Explainer';
 import { Notices } from './components/Notices';
+import { Presets } from './components/Presets';
 import { Readouts } from './components/Readouts';
 import { RunControls } from './components/RunControls';
-import { SettingsPanel } from './components/SettingsPanel';
+import { SettingsPanel } from './components/controls/SettingsPanel';
+import { EstimatePlot } from './components/plot/EstimatePlot';
 
-/** The page: settings on the left, run controls, readouts and the live plot on the right. */
+/** The page: settings on the left, presets, run controls, readouts and the live plot on the right. */
 export function App() {
   return (
     <div className="app">
@@ -17,8 +19,10 @@ export function App() {
       <main>
         <SettingsPanel />
         <div className="results">
+          <Presets />
           <RunControls />
           <Readouts />
+          <CeilingNotice />
           <EstimatePlot />
           <Explainer />
         </div>

@@ -1,16 +1,19 @@
-/** Entry point: wires the training worker to the store, the store to the URL, and renders the app. */
+/** Entry point: wires the store to the URL and to the training worker, and renders the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { registerOfflineSupport } from './offline';
 import { RunStoreContext } from './store/context';
 import { createRunStore } from './store/runStore';
 import { syncConfigWithUrl } from './store/urlSync';
-import { startTrainingWorker } from './worker/client';
+import { createWorkerHost } from './worker/client';
 import './styles.css';
 
-const worker = startTrainingWorker((message) => store.getState().receive(message));
-const store = createRunStore(worker);
+const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));
+// The URL first (it may choose the backend), then the worker on that backend.
 syncConfigWithUrl(store, window);
+store.getState().connectWorker();
+registerOfflineSupport((applyUpdate) => store.getState().offerUpdate(applyUpdate));
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('missing #root element');

@@ -1,10 +1,11 @@
 import { useRun } from '../store/context';
 
-/** Messages for the user (bad URL values, backend fallbacks, failures); absent when there are none. */
+/** Messages for the user (bad URL values, backend fallbacks, failures, a waiting update). */
 export function Notices() {
   const notices = useRun((s) => s.notices);
   const dismissNotice = useRun((s) => s.dismissNotice);
-  if (notices.length === 0) return null;
+  const applyUpdate = useRun((s) => s.applyUpdate);
+  if (notices.length === 0 && !applyUpdate) return null;
   return (
     <div className="notice" data-testid="notice" role="status">
       <ul>
@@ -16,6 +17,14 @@ export function Notices() {
             </button>
           </li>
         ))}
+        {applyUpdate && (
+          <li data-testid="update-ready">
+            <span>A new version of MINE Lab is ready; it loads the next time you open the page.</span>
+            <button type="button" onClick={applyUpdate}>
+              Reload now
+            </button>
+          </li>
+        )}
       </ul>
     </div>
   );

@@ -1,8 +1,10 @@
-import { trueMiBits } from '../protocol/config';
+import { inUnits, trueMiBits } from '../protocol/config';
 import { useRun } from '../store/context';
+import type { RunResults } from '../store/runResults';
 import { formatBits } from './format';
+import { ESTIMATOR_COLORS } from './plot/colors';
 
-/** One labelled number; `data-value` carries it at full precision for tests and scripts. */
+/** One labelled number; `data-value` carries it at full precision (information in bits). */
 function Readout(props: {
   label: string;
   testId: string;
@@ -11,11 +13,14 @@ function Readout(props: {
   /** Smaller text after the value, e.g. "/ 500" after a step count. */
   suffix?: string;
   title?: string;
+  /** Further data- attributes for tests and scripts. */
+  data?: Readonly<Record<string, string | number | undefined>>;
 }) {
+  const extra = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v ?? '']));
   return (
     <div className="readout" title={props.title}>
       <dt>{props.label}</dt>
-      <dd data-testid={props.testId} data-value={props.value ?? ''}>
+      <dd data-testid={props.testId} data-value={props.value ?? ''} {...extra}>
         <span className="value">{props.text}</span>
         {props.suffix && <span className="suffix">{props.suffix}</span>}
       </dd>
@@ -23,48 +28,59 @@ function Readout(props: {
   );
 }
 
-/** Run state, progress, throughput, backend, true MI and the current smoothed estimate. */
+/** The latest smoothed estimate of estimator `e`, in bits, or null before any step. */
+function latestSmoothed(results: RunResults, e: number): number | null {
+  const series = results.series[e];
+  return series && series.length > 0 ? series.smoothedBits[series.length - 1] : null;
+}
+
+/** Run state, progress, throughput, backend, true MI and the current smoothed estimate(s). */
 export function Readouts() {
   const config = useRun((s) => s.config);
+  const runConfig = useRun((s) => s.runConfig);
   const runState = useRun((s) => s.runState);
-  const stepsDone = useRun((s) => s.series.length);
-  const totalSteps = useRun((s) => (s.runConfig ?? s.config).steps);
-  const estimateBits = useRun((s) =>
-    s.series.length > 0 ? s.series.smoothedBits[s.series.length - 1] : null,
-  );
-  const stepsPerSecond = useRun((s) => s.stepsPerSecond);
+  const results = useRun((s) => s.results);
+  const stats = useRun((s) => s.stats);
   const backend = useRun((s) => s.backend);
-  const trueBits = trueMiBits(config);
+  const shown = runConfig ?? config;
+  const { units } = config;
+  const stepsDone = results.length;
+  const trueBits = trueMiBits(shown, Math.max(0, stepsDone - 1));
+  const firstEstimate = latestSmoothed(results, 0);
+  const compare = results.estimators.length > 1;
 
   return (
     <div>
       <dl className="readouts">
         <Readout
-          label="True MI (bits)"
+          label={`True MI (${units})`}
           testId="true-mi"
           value={trueBits}
-          text={formatBits(trueBits)}
-          title="d/2 · log2(1 + P/σ²)"
+          text={formatBits(inUnits(trueBits, units))}
+          title="Known in closed form for this distribution"
         />
         <Readout
-          label="Estimate (bits)"
+          label={compare ? `${results.estimators[0]} (${units})` : `Estimate (${units})`}
           testId="estimate"
-          value={estimateBits}
-          text={formatBits(estimateBits)}
-          title="Exponential moving average of the per-step DV bound"
+          value={firstEstimate}
+          text={formatBits(firstEstimate === null ? null : inUnits(firstEstimate, units))}
+          title="Exponential moving average of the per-step estimate"
         />
         <Readout
           label="Step"
           testId="step"
           value={stepsDone}
           text={String(stepsDone)}
-          suffix={`/\u202f${totalSteps}`}
+          suffix={`/\u202f${shown.steps}`}
+          data={{ 'first-step-ms': stats?.firstStepAtMs.toFixed(1) }}
         />
         <Readout
           label="Steps / s"
           testId="steps-per-second"
-          value={stepsPerSecond}
-          text={stepsPerSecond === null ? '—' : stepsPerSecond.toFixed(1)}
+          value={stats?.stepsPerSecond ?? null}
+          text={stats ? stats.stepsPerSecond.toFixed(1) : '—'}
+          data={{ 'run-average': stats?.runStepsPerSecond }}
+          title="Recent training throughput"
         />
         <Readout label="State" testId="run-state" value={runState} text={runState} />
         <Readout
@@ -72,15 +88,62 @@ export function Readouts() {
           testId="backend"
           value={backend?.backend ?? null}
           text={backend?.backend ?? 'starting…'}
-          title={backend?.gpuRenderer ?? undefined}
+          title={backend?.reason}
+          data={{
+            reason: backend?.reason,
+            'adam-epsilon': backend?.adamEpsilon,
+            'float-bits': backend?.floatBits,
+          }}
         />
       </dl>
-      {backend?.gpuRenderer && (
-        <dl className="renderer">
-          <dt>GPU renderer</dt>
-          <dd data-testid="gpu-renderer">{backend.gpuRenderer}</dd>
+      {compare && (
+        <dl className="readouts estimator-readouts" aria-label="Estimates per estimator">
+          {results.estimators.map((id, e) => {
+            const value = latestSmoothed(results, e);
+            return (
+              <div className="readout" key={id}>
+                <dt>
+                  <span className="swatch" style={{ background: ESTIMATOR_COLORS[id] }} aria-hidden="true" />{' '}
+                  {id}
+                </dt>
+                <dd data-testid={`estimate-${id}`} data-value={value ?? ''}>
+                  <span className="value">{formatBits(value === null ? null : inUnits(value, units))}</span>
+                </dd>
+              </div>
+            );
+          })}
         </dl>
       )}
+      <p className="backend-line">
+        <span data-testid="estimator" data-value={shown.estimator.join(',')}>
+          {shown.estimator.join(' · ')}
+        </span>{' '}
+        on{' '}
+        <span data-testid="distribution" data-value={shown.dist}>
+          {shown.dist}
+        </span>
+        {backend && (
+          <>
+            {' '}
+            · <span data-testid="backend-reason">{backend.reason}</span>
+            {backend.gpuRenderer && (
+              <>
+                {' '}
+                · <span data-testid="gpu-renderer">{backend.gpuRenderer}</span>
+              </>
+            )}
+          </>
+        )}
+        {stats && (
+          <>
+            {' '}
+            ·{' '}
+            <span data-testid="tensor-count" data-value={stats.tensorCount} data-bytes={stats.tensorBytes}>
+              {stats.tensorCount} tensors
+            </span>
+          </>
+        )}
+      </p>
     </div>
   );
 }

@@ -16,7 +16,7 @@ function downloadText(text: string, fileName: string): void {
 export function RunControls() {
   const store = useRunStoreApi();
   const runState = useRun((s) => s.runState);
-  const hasSteps = useRun((s) => s.series.length > 0);
+  const hasSteps = useRun((s) => s.results.length > 0);
   const { start, pause, resume, stepOnce, reset } = store.getState();
 
   const primary =
@@ -27,9 +27,13 @@ export function RunControls() {
         : { label: runState === 'idle' ? 'Start' : 'Restart', action: start };
 
   const exportCsv = () => {
-    const { runConfig, series, backend } = store.getState();
+    const { runConfig, results, backend } = store.getState();
     if (!runConfig) return;
-    const csv = runToCsv(runConfig, series, { backend: backend?.backend ?? null, exportedAt: new Date() });
+    const csv = runToCsv(runConfig, results, {
+      backend: backend?.backend ?? null,
+      adamEpsilon: backend?.adamEpsilon ?? null,
+      exportedAt: new Date(),
+    });
     downloadText(csv, csvFileName(runConfig));
   };
 

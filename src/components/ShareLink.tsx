@@ -1,12 +1,12 @@
 import { useState } from 'react';
-import { configToHash } from '../protocol/config';
+import { configToHash } from '../protocol/urlHash';
 import { useRun } from '../store/context';
 
 /** Copies a link to the current settings that starts training when opened (for slides and chats). */
 export function ShareLink() {
   const config = useRun((s) => s.config);
   const [copied, setCopied] = useState(false);
-  const link = `${window.location.href.split('#')[0]}${configToHash(config, true)}`;
+  const link = `${window.location.href.split('#')[0]}${configToHash(config, { run: '1' })}`;
 
   const copy = async () => {
     try {

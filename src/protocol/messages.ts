@@ -3,16 +3,21 @@
  * Settings go down as one validated RunConfig; results come up as small batches tagged with the
  * run's id, so the page can drop anything from a run it has moved on from.
  */
-import type { RunConfig } from './config';
+import type { BackendPreference, RunConfig } from './config';
 
 /** Lifecycle of a run as the worker reports it. */
 export type WorkerRunState = 'running' | 'paused' | 'done';
 
+/** tfjs backends the worker can train on. */
+export type BackendId = Exclude<BackendPreference, 'auto'>;
+
 /** Page → worker. */
 export type ToWorker =
+  /** First message: which backend to start (a worker keeps its backend for life). */
+  | { readonly type: 'init'; readonly backend: BackendPreference }
   /** Replaces any current run with a new one; `paused` creates it without stepping. */
   | { readonly type: 'start'; readonly runId: number; readonly config: RunConfig; readonly paused: boolean }
-  /** Stops stepping after the batch in flight; the run can be resumed. */
+  /** Stops stepping after the step in flight; the run can be resumed. */
   | { readonly type: 'pause'; readonly runId: number }
   /** Continues a paused run. */
   | { readonly type: 'resume'; readonly runId: number }
@@ -21,29 +26,54 @@ export type ToWorker =
   /** Discards the current run and frees its tensors. */
   | { readonly type: 'stop' };
 
-/** Which tfjs backend the worker ended up on. */
+/** Which tfjs backend the worker ended up on, and why. */
 export interface BackendReport {
-  /** tfjs backend name actually in use: "webgl", "cpu", … */
-  readonly backend: string;
-  /** Renderer string of the WebGL context, e.g. "ANGLE (Google, SwiftShader …)"; null off WebGL. */
+  /** tfjs backend actually in use. */
+  readonly backend: BackendId;
+  /** What was asked for. */
+  readonly requested: BackendPreference;
+  /** Why this backend: the automatic choice's reasoning, or the override. */
+  readonly reason: string;
+  /** Renderer string of the WebGL context (or the WebGPU adapter), when one was probed. */
   readonly gpuRenderer: string | null;
-  /** Why the preferred backend could not be used; null when it was. */
+  /** Why the requested (or preferred) backend could not be used; null when it was. */
   readonly fallbackReason: string | null;
+  /** Bits per float the backend really computes with (16 on WebGL without float32 textures). */
+  readonly floatBits: 16 | 32;
+  /** Adam's epsilon on this backend: PyTorch's 1e-8 where floats are 32-bit. */
+  readonly adamEpsilon: number;
+}
+
+/** A batch of per-step results for steps firstStepIdx … firstStepIdx + count − 1 (0-based). */
+export interface StepsMessage {
+  readonly type: 'steps';
+  readonly runId: number;
+  readonly firstStepIdx: number;
+  readonly count: number;
+  /** Each estimator's value on its training batch, in bits: [count × estimators], step-major. */
+  readonly estimatesBits: Float32Array;
+  /** Steps (0-based) after which held-out batches were evaluated, in this batch of steps. */
+  readonly heldOutStepIdx: Int32Array;
+  /** Held-out values in bits, [heldOutStepIdx.length × estimators], step-major. */
+  readonly heldOutBits: Float32Array;
+  /** Training throughput over this batch. */
+  readonly stepsPerSecond: number;
+  /**
+   * Mean throughput of the run so far, leaving out the first step (which includes the backend's
+   * warm-up: shader compilation, first allocations); 0 after a single step.
+   */
+  readonly runStepsPerSecond: number;
+  /** tfjs tensors alive in the worker after this batch (constant during a healthy run). */
+  readonly tensorCount: number;
+  /** Bytes those tensors hold. */
+  readonly tensorBytes: number;
 }
 
 /** Worker → page. */
 export type FromWorker =
   /** The backend is initialised; sent once, before any other message. */
   | ({ readonly type: 'ready' } & BackendReport)
-  /** Per-step estimates for steps firstStepIdx … firstStepIdx + n − 1 of a run (0-based). */
-  | {
-      readonly type: 'steps';
-      readonly runId: number;
-      readonly firstStepIdx: number;
-      readonly estimatesBits: Float32Array;
-      /** Training throughput over this batch. */
-      readonly stepsPerSecond: number;
-    }
+  | StepsMessage
   /** The run changed state. */
   | { readonly type: 'run-state'; readonly runId: number; readonly state: WorkerRunState }
   /** Something failed; runId is null when it is not tied to a run. */

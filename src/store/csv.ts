@@ -1,30 +1,63 @@
-/** CSV export of a run: settings as header comments, then one row per training step. */
+/** CSV export of a run: settings as header comments, then one row per training step, in bits. */
 import { PARAMS, trueMiBits, type RunConfig } from '../protocol/config';
-import type { EstimateSeries } from './series';
+import type { RunResults } from './runResults';
 
 /** What the CSV records about where the run happened. */
 export interface CsvContext {
   readonly backend: string | null;
+  readonly adamEpsilon: number | null;
   readonly exportedAt: Date;
 }
 
-/** The run as CSV: `# key=value` header lines, then `step,estimate_bits,smoothed_bits`. */
-export function runToCsv(config: RunConfig, series: EstimateSeries, context: CsvContext): string {
+/** Column names: part 1's three (plus held-out) for one estimator, `<id>_…` columns per estimator in compare mode. */
+export function csvColumns(config: RunConfig): string[] {
+  const perEstimator =
+    config.estimator.length === 1
+      ? ['estimate_bits', 'smoothed_bits', 'heldout_bits']
+      : config.estimator.flatMap((id) => [`${id}_bits`, `${id}_smoothed_bits`, `${id}_heldout_bits`]);
+  return ['step', ...perEstimator, ...(config.dist === 'staircase' ? ['true_mi_bits'] : [])];
+}
+
+/** The run as CSV: `# key=value` header lines, then one row per step (held-out cells empty between evaluations). */
+export function runToCsv(config: RunConfig, results: RunResults, context: CsvContext): string {
   const lines = [
-    '# MINE Lab run: Donsker-Varadhan estimate of I(X;Y) in bits, Gaussian channel Y = X + N(0, noise*I)',
-    ...PARAMS.map((spec) => `# ${spec.key}=${config[spec.key]}`),
-    `# true_mi_bits=${trueMiBits(config)}`,
+    `# MINE Lab run: estimates of I(X;Y) in bits (${config.estimator.join(', ')}) on the ${config.dist} distribution`,
+    ...PARAMS.map((spec) => {
+      const value = config[spec.key];
+      return `# ${spec.key}=${Array.isArray(value) ? value.join(',') : String(value)}`;
+    }),
+    ...(config.dist === 'staircase' ? [] : [`# true_mi_bits=${trueMiBits(config)}`]),
     `# backend=${context.backend ?? 'unknown'}`,
+    `# adam_epsilon=${context.adamEpsilon ?? 'unknown'}`,
     `# exported_at=${context.exportedAt.toISOString()}`,
-    'step,estimate_bits,smoothed_bits',
+    csvColumns(config).join(','),
   ];
-  for (let i = 0; i < series.length; i++) {
-    lines.push(`${i + 1},${series.rawBits[i]},${series.smoothedBits[i]}`);
+  const { heldOut } = results;
+  let nextHeldOut = 0;
+  for (let i = 0; i < results.length; i++) {
+    const heldOutRow =
+      nextHeldOut < heldOut.length && heldOut.stepIdx[nextHeldOut] === i ? nextHeldOut++ : -1;
+    const cells: (number | string)[] = [i + 1];
+    results.series.forEach((series, e) => {
+      cells.push(
+        series.rawBits[i],
+        series.smoothedBits[i],
+        heldOutRow >= 0 ? heldOut.valuesBits[e][heldOutRow] : '',
+      );
+    });
+    if (config.dist === 'staircase') cells.push(trueMiBits(config, i));
+    lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
 }
 
 /** A descriptive file name for a run's CSV. */
 export function csvFileName(config: RunConfig): string {
-  return `mine-lab_d${config.dim}_P${config.power}_noise${config.noise}_h${config.hidden}_seed${config.seed}.csv`;
+  const data =
+    config.dist === 'channel'
+      ? `P${config.power}_noise${config.noise}`
+      : config.dist === 'staircase'
+        ? `stair${config.stair}`
+        : `rho${config.rho}`;
+  return `mine-lab_${config.estimator.join('+')}_${config.dist}_d${config.dim}_${data}_h${config.hidden}_seed${config.seed}.csv`;
 }

@@ -1,6 +1,7 @@
 /** Keeps the run settings and the page's URL hash in step, so any configuration is a link. */
 import type { StoreApi } from 'zustand/vanilla';
-import { PARAMS, configFromHash, configToHash } from '../protocol/config';
+import { PARAMS } from '../protocol/config';
+import { configFromHash, configToHash } from '../protocol/urlHash';
 import type { RunStoreState } from './runStore';
 
 /** The parts of `window` this module uses, so tests can pass a stand-in. */
@@ -20,7 +21,7 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
     const { config, autoRun, notices } = configFromHash(host.location.hash);
     const current = store.getState().config;
     // A hand edit that changes nothing (or only the notation) leaves the run alone.
-    if (PARAMS.some((spec) => config[spec.key] !== current[spec.key]))
+    if (PARAMS.some((spec) => String(config[spec.key]) !== String(current[spec.key])))
       store.getState().loadConfig(config, notices);
     else if (notices.length > 0) store.getState().addNotices(notices);
     host.history.replaceState(null, '', configToHash(config));

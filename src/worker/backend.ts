@@ -1,57 +1,119 @@
-/** Picks the tfjs backend inside the worker and reports what it actually got. */
+/**
+ * Starts the tfjs backend inside the worker: probes WebGL without tfjs, plans the order to try
+ * (backendChoice.ts), loads only the backend it uses, and reports what it got and why.
+ */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-webgl';
-import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
-import type { BackendReport } from '../protocol/messages';
+import { ADAM_EPSILON } from '../core/adam';
+import type { BackendPreference } from '../protocol/config';
+import type { BackendId, BackendReport } from '../protocol/messages';
+import { planBackends, type WebglProbe } from './backendChoice';
 import { errorMessage } from './errorMessage';
 
-/** The renderer string of the WebGL context tfjs draws with, unmasked where the browser allows. */
-function webglRenderer(): string | null {
-  const backend = tf.backend() as MathBackendWebGL;
-  const gl = backend.getGPGPUContext?.().gl;
-  if (!gl) return null;
+/** How each backend is loaded: a separate chunk, fetched only when that backend is tried. */
+const LOADERS: Readonly<Record<BackendId, () => Promise<unknown>>> = {
+  webgl: () => import('./backends/webgl'),
+  wasm: () => import('./backends/wasm'),
+  cpu: () => import('./backends/cpu'),
+  webgpu: () => import('./backends/webgpu'),
+};
+
+/** Reads the renderer string of a WebGL context, unmasked where the browser allows. */
+function rendererOf(gl: WebGLRenderingContext | WebGL2RenderingContext): string | null {
   const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer: unknown = gl.getParameter(debugInfo ? debugInfo.UNMASKED_RENDERER_WEBGL : gl.RENDERER);
   return typeof renderer === 'string' ? renderer : null;
 }
 
-/** Why a WebGL context is unavailable here, in words a user can act on. */
-function diagnoseWebgl(): string {
-  if (typeof OffscreenCanvas === 'undefined') return 'this browser has no OffscreenCanvas in workers';
+/** Whether WebGL works in this worker and what renders it, without loading tfjs's WebGL backend. */
+export function probeWebgl(): WebglProbe {
+  if (typeof OffscreenCanvas === 'undefined') {
+    return { available: false, renderer: null, problem: 'this browser has no OffscreenCanvas in workers' };
+  }
   try {
     const canvas = new OffscreenCanvas(1, 1);
-    if (!canvas.getContext('webgl2') && !canvas.getContext('webgl')) {
-      return 'the browser refused to create a WebGL context (GPU or WebGL disabled, or blocklisted)';
+    const gl = canvas.getContext('webgl2') ?? canvas.getContext('webgl');
+    if (!gl) {
+      return {
+        available: false,
+        renderer: null,
+        problem: 'the browser refused to create a WebGL context (GPU or WebGL disabled, or blocklisted)',
+      };
     }
+    const renderer = rendererOf(gl);
+    gl.getExtension('WEBGL_lose_context')?.loseContext(); // free it: tfjs makes its own
+    return { available: true, renderer, problem: null };
   } catch (error) {
-    return `creating a WebGL context failed (${errorMessage(error)})`;
+    return {
+      available: false,
+      renderer: null,
+      problem: `creating a WebGL context failed (${errorMessage(error)})`,
+    };
   }
-  return 'tfjs rejected the WebGL context';
 }
 
-/** Starts WebGL (WebGL2 via OffscreenCanvas in a worker), falling back to the CPU backend. */
-export async function initBackend(): Promise<BackendReport> {
-  let fallbackReason: string;
-  try {
-    if (await tf.setBackend('webgl')) {
-      await tf.ready();
-      if (tf.getBackend() === 'webgl') {
-        const version = tf.env().getNumber('WEBGL_VERSION');
-        const renderer = webglRenderer();
-        return {
-          backend: 'webgl',
-          gpuRenderer: renderer && `${renderer} (WebGL ${version})`,
-          fallbackReason: null,
-        };
-      }
-    }
-    fallbackReason = `WebGL could not be initialised in the worker: ${diagnoseWebgl()}`;
-  } catch (error) {
-    fallbackReason = `WebGL failed to start: ${errorMessage(error)}`;
-  }
-  if (!(await tf.setBackend('cpu'))) throw new Error('neither the WebGL nor the CPU backend could start');
+/** The WebGPU adapter's description, or why there is none. */
+async function webgpuAdapterInfo(): Promise<string> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+  if (!gpu) throw new Error('this browser has no WebGPU');
+  const adapter = (await gpu.requestAdapter()) as {
+    info?: { vendor?: string; architecture?: string; description?: string };
+    isFallbackAdapter?: boolean;
+  } | null;
+  if (!adapter) throw new Error('no WebGPU adapter is available');
+  const info = adapter.info;
+  const name =
+    [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unnamed adapter';
+  return adapter.isFallbackAdapter ? `${name} (software fallback adapter)` : name;
+}
+
+/** Loads and starts one backend; throws with a readable reason if it cannot run here. */
+async function startBackend(id: BackendId): Promise<string | null> {
+  const gpuInfo = id === 'webgpu' ? await webgpuAdapterInfo() : null;
+  await LOADERS[id]();
+  if (!(await tf.setBackend(id))) throw new Error(`tfjs could not initialise the ${id} backend`);
   await tf.ready();
-  return { backend: tf.getBackend(), gpuRenderer: null, fallbackReason };
+  if (tf.getBackend() !== id) throw new Error(`tfjs fell back to ${tf.getBackend()}`);
+  if (id === 'webgl') {
+    const gl = (
+      tf.backend() as unknown as { getGPGPUContext(): { gl: WebGL2RenderingContext } }
+    ).getGPGPUContext().gl;
+    return `${rendererOf(gl) ?? 'unknown renderer'} (WebGL ${tf.env().getNumber('WEBGL_VERSION')})`;
+  }
+  return gpuInfo;
+}
+
+/**
+ * Bits per float the backend really computes with. WebGL stores floats in 16 bits where it cannot
+ * render to float32 textures (tfjs 4.22's floatPrecision() reports 16 even where it can).
+ */
+function floatBitsOf(id: BackendId): 16 | 32 {
+  if (id !== 'webgl') return 32;
+  return tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 32 : 16;
+}
+
+/** Starts the preferred backend, or the next in the plan when one fails, and says why. */
+export async function initBackend(preference: BackendPreference): Promise<BackendReport> {
+  const probe = probeWebgl();
+  const plan = planBackends(preference, probe);
+  const failures: string[] = [];
+  for (const id of plan.order) {
+    try {
+      const gpuRenderer = await startBackend(id);
+      const floatBits = floatBitsOf(id);
+      return {
+        backend: id,
+        requested: preference,
+        reason: failures.length === 0 ? plan.reason : `${id}: the backends before it failed`,
+        gpuRenderer,
+        fallbackReason: failures.length > 0 ? failures.join('; ') : null,
+        floatBits,
+        // Adam's epsilon must survive in the backend's floats: 1e-8 underflows in 16 bits.
+        adamEpsilon: floatBits === 32 ? ADAM_EPSILON : 1e-4,
+      };
+    } catch (error) {
+      failures.push(`${id} could not start (${errorMessage(error)})`);
+    }
+  }
+  throw new Error(failures.join('; '));
 }

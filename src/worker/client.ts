@@ -1,16 +1,35 @@
-/** The page's side of the worker boundary: starts the training worker and types its traffic. */
+/** The page's side of the worker boundary: starts training workers and types their traffic. */
 import type { FromWorker, ToWorker } from '../protocol/messages';
-import type { WorkerChannel } from '../store/runStore';
+import type { WorkerHost } from '../store/runStore';
 
-/** Starts the module worker and delivers each of its messages to `onMessage` through one listener. */
-export function startTrainingWorker(onMessage: (message: FromWorker) => void): WorkerChannel {
-  const worker = new Worker(new URL('./mine.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'mine-trainer',
-  });
-  worker.addEventListener('message', (event: MessageEvent<FromWorker>) => onMessage(event.data));
-  worker.addEventListener('error', (event: ErrorEvent) =>
-    onMessage({ type: 'error', runId: null, message: event.message || 'the training worker failed to load' }),
-  );
-  return { send: (message: ToWorker) => worker.postMessage(message) };
+/**
+ * A host for the module training worker that delivers the current worker's messages to `onMessage`
+ * through one listener; a replaced worker is terminated and never heard from again.
+ */
+export function createWorkerHost(onMessage: (message: FromWorker) => void): WorkerHost {
+  let worker: Worker | null = null;
+  return {
+    start() {
+      worker?.terminate();
+      const next = new Worker(new URL('./mine.worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'mine-trainer',
+      });
+      worker = next;
+      next.addEventListener('message', (event: MessageEvent<FromWorker>) => {
+        if (worker === next) onMessage(event.data);
+      });
+      next.addEventListener('error', (event: ErrorEvent) => {
+        if (worker === next)
+          onMessage({
+            type: 'error',
+            runId: null,
+            message: event.message || 'the training worker failed to load',
+          });
+      });
+    },
+    send(message: ToWorker) {
+      worker?.postMessage(message);
+    },
+  };
 }

@@ -1,13 +1,14 @@
 /**
- * The worker's training loop: owns at most one run, steps it, and streams its estimates in small
- * batches. Free of worker globals, so it is unit-tested in Node with a recording `post`.
+ * The worker's training loop: owns at most one run, steps it on batches drawn ahead of time, and
+ * streams its estimates to the page at a bounded rate. Free of worker globals, so it is unit-tested
+ * in Node with a recording `post` and an inline batch source.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { createGaussianChannel } from '../core/distributions';
 import { createTrainer, type Trainer } from '../core/trainer';
 import { BITS_PER_NAT } from '../core/units';
 import { validateConfig, type RunConfig } from '../protocol/config';
-import type { FromWorker, ToWorker, WorkerRunState } from '../protocol/messages';
+import type { FromWorker, StepsMessage, ToWorker, WorkerRunState } from '../protocol/messages';
+import type { BatchSource } from './batchSource';
 import { errorMessage } from './errorMessage';
 
 /** Sends a message to the page, transferring the listed buffers. */
@@ -15,32 +16,48 @@ export type PostToPage = (message: FromWorker, transfer?: Transferable[]) => voi
 
 /** How often results are flushed to the page. */
 export interface StreamingOptions {
-  /** Flush after this many steps at most (one GPU read per flush). */
+  /** Flush after this many steps at most (one read-back per flush). */
   readonly maxStepsPerBatch: number;
   /**
-   * Target time between flushes, in milliseconds. GPU work is asynchronous, so the batch size is
-   * set from the measured throughput (steps per interval), not from the time spent queuing steps;
-   * this also bounds how long a Pause waits for the steps already queued.
+   * Target time between flushes, in milliseconds: the page gets at most a few messages a second.
+   * On a GPU the steps run asynchronously, so a batch is also capped at one interval's worth of
+   * steps at the measured speed; that bounds how long a Pause waits for steps already queued.
    */
   readonly flushIntervalMs: number;
 }
 
-/** Defaults: a flush about every 0.4 s of GPU work, never more than 50 steps behind. */
-export const DEFAULT_STREAMING: StreamingOptions = { maxStepsPerBatch: 50, flushIntervalMs: 400 };
+/** Defaults: about four messages a second. */
+export const DEFAULT_STREAMING: StreamingOptions = { maxStepsPerBatch: 2000, flushIntervalMs: 250 };
+
+/** What the session needs from the worker around it. */
+export interface SessionEnvironment {
+  /** Where batches come from (prefetched in a sampler worker, or inline). */
+  readonly batches: BatchSource;
+  /** Adam's epsilon on this backend. */
+  readonly adamEpsilon: number;
+}
+
+interface HeldOutResult {
+  readonly stepIdx: number;
+  readonly valuesNats: tf.Tensor1D;
+}
 
 interface ActiveRun {
   readonly runId: number;
-  readonly numSteps: number;
+  readonly config: RunConfig;
   readonly trainer: Trainer;
   state: WorkerRunState;
-  /** Per-step estimates (nats) computed but not yet read back. */
-  pending: tf.Scalar[];
+  /** Per-step estimates, [estimators] in nats, computed but not yet read back. */
+  pending: tf.Tensor1D[];
+  heldOut: HeldOutResult[];
   /** Index of the first pending step. */
   firstPendingIdx: number;
-  /** When throughput measurement for the pending steps began. */
+  /** When the time of the pending steps began to count. */
   batchStartMs: number;
   /** Throughput of the last flushed batch; 0 until the first flush. */
   stepsPerSecond: number;
+  /** Time spent training after the first step (which includes the backend's warm-up). */
+  warmTrainingMs: number;
   /** Single steps asked for (Step) and not yet taken, while paused. */
   requestedSteps: number;
   /** A pump is driving this run; further pumps wait for it instead of starting. */
@@ -60,11 +77,25 @@ function yieldToEventLoop(): Promise<void> {
   });
 }
 
+/** Reads a stack of [estimators] tensors back as one step-major Float32Array in bits. */
+async function readBits(rows: tf.Tensor1D[]): Promise<Float32Array> {
+  if (rows.length === 0) return new Float32Array(0);
+  const stacked = tf.stack(rows);
+  try {
+    const nats = await stacked.data<'float32'>();
+    return Float32Array.from(nats, (v) => v * BITS_PER_NAT);
+  } finally {
+    stacked.dispose();
+  }
+}
+
 /** Handles page messages for one worker; returns the message handler. */
 export function createRunSession(
   post: PostToPage,
+  environment: SessionEnvironment,
   options: StreamingOptions = DEFAULT_STREAMING,
 ): (message: ToWorker) => void {
+  const { batches } = environment;
   let current: ActiveRun | null = null;
 
   const setState = (run: ActiveRun, state: WorkerRunState) => {
@@ -74,38 +105,58 @@ export function createRunSession(
 
   const release = (run: ActiveRun) => {
     run.pending.forEach((t) => t.dispose());
+    run.heldOut.forEach((h) => h.valuesNats.dispose());
     run.pending = [];
+    run.heldOut = [];
     run.trainer.dispose();
   };
 
-  /** Reads the pending estimates back in one GPU sync and sends them as one batch. */
+  /** Reads the pending results back in one sync and sends them as one message. */
   const flush = async (run: ActiveRun) => {
     if (run.pending.length === 0) return;
-    const batch = run.pending;
+    const steps = run.pending;
+    const heldOut = run.heldOut;
     const firstStepIdx = run.firstPendingIdx;
     run.pending = [];
-    run.firstPendingIdx += batch.length;
-    const stacked = tf.stack(batch);
-    batch.forEach((t) => t.dispose());
-    let nats: Float32Array;
+    run.heldOut = [];
+    run.firstPendingIdx += steps.length;
+    let estimatesBits: Float32Array;
+    let heldOutBits: Float32Array;
     try {
-      nats = await stacked.data<'float32'>();
+      [estimatesBits, heldOutBits] = await Promise.all([
+        readBits(steps),
+        readBits(heldOut.map((h) => h.valuesNats)),
+      ]);
     } finally {
-      stacked.dispose();
+      steps.forEach((t) => t.dispose());
+      heldOut.forEach((h) => h.valuesNats.dispose());
     }
     const now = performance.now();
-    const stepsPerSecond = (1000 * batch.length) / Math.max(now - run.batchStartMs, 1e-3);
+    const elapsedMs = Math.max(now - run.batchStartMs, 1e-3);
+    run.stepsPerSecond = (1000 * steps.length) / elapsedMs;
+    if (firstStepIdx > 0) run.warmTrainingMs += elapsedMs;
     run.batchStartMs = now;
-    run.stepsPerSecond = stepsPerSecond;
     if (run.cancelled) return;
-    const estimatesBits = Float32Array.from(nats, (v) => v * BITS_PER_NAT);
-    post({ type: 'steps', runId: run.runId, firstStepIdx, estimatesBits, stepsPerSecond }, [
-      estimatesBits.buffer,
-    ]);
+    const memory = tf.memory();
+    const warmSteps = firstStepIdx + steps.length - 1;
+    const message: StepsMessage = {
+      type: 'steps',
+      runId: run.runId,
+      firstStepIdx,
+      count: steps.length,
+      estimatesBits,
+      heldOutStepIdx: Int32Array.from(heldOut, (h) => h.stepIdx),
+      heldOutBits,
+      stepsPerSecond: run.stepsPerSecond,
+      runStepsPerSecond: run.warmTrainingMs > 0 ? (1000 * warmSteps) / run.warmTrainingMs : 0,
+      tensorCount: memory.numTensors,
+      tensorBytes: memory.numBytes,
+    };
+    post(message, [estimatesBits.buffer, heldOutBits.buffer]);
   };
 
   const finishIfComplete = (run: ActiveRun) => {
-    if (run.cancelled || run.trainer.stepsDone < run.numSteps) return;
+    if (run.cancelled || run.trainer.stepsDone < run.config.steps) return;
     setState(run, 'done');
     release(run);
     if (current === run) current = null;
@@ -121,13 +172,27 @@ export function createRunSession(
   /** Whether the run has work to do: running, or paused with single steps requested. */
   const wantsSteps = (run: ActiveRun) =>
     !run.cancelled &&
-    run.trainer.stepsDone < run.numSteps &&
+    run.trainer.stepsDone < run.config.steps &&
     (run.state === 'running' || run.requestedSteps > 0);
+
+  /** Takes one training step, and the held-out evaluation after it when one is due. */
+  const stepOnce = async (run: ActiveRun): Promise<boolean> => {
+    const stepIdx = run.trainer.stepsDone;
+    const batch = await batches.training(stepIdx);
+    if (run.cancelled) return false;
+    run.pending.push(run.trainer.step(batch));
+    if ((stepIdx + 1) % run.config.eval === 0) {
+      const heldOut = await batches.heldOut(stepIdx);
+      if (run.cancelled) return false;
+      run.heldOut.push({ stepIdx, valuesNats: run.trainer.evaluate(heldOut) });
+    }
+    return true;
+  };
 
   /**
    * Steps the run while it wants steps, flushing in batches (single steps are flushed at once).
-   * Only one pump drives a run; commands that arrive while it awaits a read just change the run's
-   * state or step count, and the pump re-checks them after every await, so none is lost.
+   * Only one pump drives a run; commands that arrive while it awaits just change the run's state
+   * or step count, and the pump re-checks them after every await, so none is lost.
    */
   const pump = async (run: ActiveRun) => {
     if (run.busy) return;
@@ -139,10 +204,10 @@ export function createRunSession(
         while (wantsSteps(run)) {
           const single = run.state !== 'running';
           if (single) run.requestedSteps--;
-          run.pending.push(run.trainer.step());
+          if (!(await stepOnce(run))) break;
           const dueByTime = performance.now() - lastFlushMs >= options.flushIntervalMs;
           const full = run.pending.length >= batchLimit(run);
-          if (single || full || dueByTime || run.trainer.stepsDone === run.numSteps) {
+          if (single || full || dueByTime || run.trainer.stepsDone === run.config.steps) {
             await flush(run);
             await yieldToEventLoop();
             lastFlushMs = performance.now();
@@ -152,7 +217,7 @@ export function createRunSession(
       } while (wantsSteps(run));
       finishIfComplete(run);
     } catch (error) {
-      fail(run, error);
+      if (!run.cancelled) fail(run, error);
     } finally {
       run.busy = false;
       if (run.cancelled) release(run);
@@ -180,24 +245,28 @@ export function createRunSession(
       post({ type: 'error', runId, message: `invalid configuration: ${problems.join('; ')}` });
       return;
     }
-    const distribution = createGaussianChannel(config);
     const trainer = createTrainer({
-      distribution,
+      dim: config.dim,
       hidden: config.hidden,
-      batchSize: config.batch,
       learningRate: config.lr,
       seed: config.seed,
-      bound: 'dv',
+      bounds: config.estimator,
+      boundParams: { alpha: config.alpha, tau: config.tau },
+      infoNceCap: config.k,
+      adamEpsilon: environment.adamEpsilon,
     });
+    batches.setPlan(config);
     const run: ActiveRun = {
       runId,
-      numSteps: config.steps,
+      config,
       trainer,
       state: paused ? 'paused' : 'running',
       pending: [],
+      heldOut: [],
       firstPendingIdx: 0,
       batchStartMs: performance.now(),
       stepsPerSecond: 0,
+      warmTrainingMs: 0,
       requestedSteps: 0,
       busy: false,
       cancelled: false,
@@ -212,6 +281,8 @@ export function createRunSession(
     const run = current;
     const forCurrent = 'runId' in message && run !== null && run.runId === message.runId;
     switch (message.type) {
+      case 'init':
+        break; // handled by the worker entry before the session exists
       case 'start':
         try {
           start(message.runId, message.config, message.paused);

@@ -1,7 +1,7 @@
 import { chromium, expect, test } from '@playwright/test';
 import { readNumber, waitForRunState } from './helpers';
 
-test('without WebGL the run still works on another backend and the page says so', async ({
+test('without WebGL the run still works on WebAssembly and the page says why', async ({
   baseURL,
   browserName,
 }) => {
@@ -18,11 +18,19 @@ test('without WebGL the run still works on another backend and the page says so'
   try {
     const page = await browser.newPage();
     await page.goto(`${baseURL}#dim=1&batch=500&steps=30&run=1`);
-    await expect(page.getByTestId('backend')).toHaveText('cpu');
-    await expect(page.getByTestId('notice')).toContainText('WebGL could not be initialised');
-    await expect(page.getByTestId('notice')).toContainText('cpu backend');
+    await expect(page.getByTestId('backend')).toHaveText('wasm');
+    await expect(page.getByTestId('backend')).toHaveAttribute('data-reason', /no WebGL here/);
+    await expect(page.getByTestId('backend-reason')).toContainText('no WebGL here');
     await waitForRunState(page, 'done');
     expect(await readNumber(page, 'step')).toBe(30);
+
+    // Asking for WebGL where there is none falls back, with a notice that says so.
+    await page.goto('about:blank');
+    await page.goto(`${baseURL}#dim=1&batch=500&steps=30&backend=webgl&run=1`);
+    await expect(page.getByTestId('backend')).toHaveText('wasm');
+    await expect(page.getByTestId('notice')).toContainText('webgl could not start');
+    await expect(page.getByTestId('notice')).toContainText('wasm backend instead');
+    await waitForRunState(page, 'done');
   } finally {
     await browser.close();
   }

@@ -23,7 +23,7 @@ test('the URL hash round-trips a configuration through the sliders and a reload'
 
   // The shareable link carries the same settings plus run=1, and starts training when opened.
   const link = await page.getByTestId('copy-link').getAttribute('data-link');
-  expect(link).toMatch(/#power=5&noise=0\.5&dim=3&hidden=32&lr=0\.003&batch=1000&steps=200&seed=7&run=1$/);
+  expect(link).toMatch(/&power=5&noise=0\.5&dim=3&hidden=32&lr=0\.003&batch=1000&steps=200&seed=7&.*run=1$/);
   await page.goto(link ?? '');
   await expect(page.getByTestId('run-state')).not.toHaveText('idle');
   await expect(page.getByTestId('value-dim')).toHaveAttribute('data-value', '3');
@@ -48,18 +48,22 @@ test('Download CSV exports one row per step with the settings in the header', as
   const downloadPromise = page.waitForEvent('download');
   await page.getByTestId('export-csv').click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('mine-lab_d2_P3_noise0.2_h10_seed3.csv');
+  expect(download.suggestedFilename()).toBe('mine-lab_mine_channel_d2_P3_noise0.2_h10_seed3.csv');
   const text = await readFile(await download.path(), 'utf8');
   const lines = text.trimEnd().split('\n');
   expect(lines).toContain('# dim=2');
   expect(lines).toContain('# batch=500');
-  expect(lines).toContain('# backend=webgl');
-  const header = lines.indexOf('step,estimate_bits,smoothed_bits');
-  const rows = lines.slice(header + 1).map((line) => line.split(',').map(Number));
+  expect(lines).toContain('# backend=wasm');
+  const header = lines.indexOf('step,estimate_bits,smoothed_bits,heldout_bits');
+  expect(header).toBeGreaterThan(0);
+  const rows = lines.slice(header + 1).map((line) => line.split(','));
   expect(rows).toHaveLength(40);
-  expect(rows.map((r) => r[0])).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
-  for (const row of rows) expect(row.every(Number.isFinite)).toBe(true);
-  expect(rows[39][2]).toBeCloseTo(estimate, 5);
+  expect(rows.map((r) => Number(r[0]))).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  for (const row of rows) expect(row.slice(0, 3).map(Number).every(Number.isFinite)).toBe(true);
+  // Held out every 25 steps (the default): after step 25 only.
+  expect(rows.filter((r) => r[3] !== '').map((r) => r[0])).toEqual(['25']);
+  expect(Number.isFinite(Number(rows[24][3]))).toBe(true);
+  expect(Number(rows[39][2])).toBeCloseTo(estimate, 5);
 });
 
 test('the site loads from a sub-path and requests nothing outside its own origin and path', async ({

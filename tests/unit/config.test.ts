@@ -2,17 +2,24 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULTS,
   PARAMS,
-  configFromHash,
-  configToHash,
+  ceilingBits,
+  heldOutSize,
+  infoNceK,
+  inUnits,
+  isApplicable,
   paramSpec,
   trueMiBits,
   validateConfig,
   type RunConfig,
 } from '../../src/protocol/config';
+import { PRESETS } from '../../src/protocol/presets';
+import { configFromHash, configToHash } from '../../src/protocol/urlHash';
 
 describe('run configuration', () => {
-  it('defaults to the reference script: P=3, σ²=0.2, d=3, h=10, N=20000, 500 steps, lr 0.01, seed 1', () => {
-    expect(DEFAULTS).toEqual({
+  it('defaults to the reference script: MINE on the channel, P=3, σ²=0.2, d=3, h=10, N=20000, 500 steps', () => {
+    expect(DEFAULTS).toMatchObject({
+      estimator: ['mine'],
+      dist: 'channel',
       power: 3,
       noise: 0.2,
       dim: 3,
@@ -21,13 +28,24 @@ describe('run configuration', () => {
       steps: 500,
       lr: 0.01,
       seed: 1,
+      alpha: 0.01,
+      tau: 5,
+      eval: 25,
+      units: 'bits',
+      backend: 'auto',
     });
     expect(validateConfig(DEFAULTS)).toEqual([]);
     expect(trueMiBits(DEFAULTS)).toBe(6);
   });
 
-  it('keeps every default inside its range, and tick values inside the range and sorted', () => {
+  it('keeps every default valid, and tick values inside the range and sorted', () => {
     for (const spec of PARAMS) {
+      if (spec.type !== 'number') {
+        const ids = spec.options.map((o) => o.id);
+        const defaults: readonly string[] = spec.type === 'list' ? spec.defaultValue : [spec.defaultValue];
+        for (const id of defaults) expect(ids, spec.key).toContain(id);
+        continue;
+      }
       expect(spec.min, spec.key).toBeLessThanOrEqual(spec.defaultValue);
       expect(spec.defaultValue, spec.key).toBeLessThanOrEqual(spec.max);
       if (spec.ticks) {
@@ -43,19 +61,62 @@ describe('run configuration', () => {
     }
   });
 
-  it('rejects noise ≤ 0, fractional dimensions and out-of-range values, naming the parameter', () => {
+  it('rejects bad values, naming the parameter', () => {
     expect(validateConfig({ ...DEFAULTS, noise: 0 })).toEqual([
       expect.stringMatching(/^noise must be a number from 0.01/),
     ]);
-    expect(validateConfig({ ...DEFAULTS, noise: -1 })[0]).toMatch(/noise/);
     expect(validateConfig({ ...DEFAULTS, dim: 2.5 })[0]).toMatch(/^dim must be an integer/);
     expect(validateConfig({ ...DEFAULTS, batch: 1e9 })[0]).toMatch(/^batch/);
     expect(validateConfig({ ...DEFAULTS, lr: NaN })[0]).toMatch(/^lr/);
     expect(validateConfig({ ...DEFAULTS, hidden: 0, seed: -1 })).toHaveLength(2);
+    expect(validateConfig({ ...DEFAULTS, rho: 1 })[0]).toMatch(/^rho/);
+    expect(validateConfig({ ...DEFAULTS, dist: 'uniform' } as unknown as RunConfig)[0]).toMatch(
+      /^dist must be one of/,
+    );
+    expect(validateConfig({ ...DEFAULTS, estimator: [] })[0]).toMatch(/^estimator/);
+    expect(validateConfig({ ...DEFAULTS, estimator: ['mine', 'mine'] })[0]).toMatch(/^estimator/);
   });
 
-  it('round-trips any valid configuration through the URL hash at full precision', () => {
+  it('shows each distribution’s and estimator’s own settings only where they apply', () => {
+    const applies = (key: Parameters<typeof paramSpec>[0], config: RunConfig) =>
+      isApplicable(paramSpec(key), config);
+    expect(applies('power', DEFAULTS)).toBe(true);
+    expect(applies('rho', DEFAULTS)).toBe(false);
+    expect(applies('rho', { ...DEFAULTS, dist: 'cubic' })).toBe(true);
+    expect(applies('power', { ...DEFAULTS, dist: 'correlated' })).toBe(false);
+    expect(applies('stair', { ...DEFAULTS, dist: 'staircase' })).toBe(true);
+    expect(applies('alpha', DEFAULTS)).toBe(false);
+    expect(applies('alpha', { ...DEFAULTS, estimator: ['nwj', 'mine-ema'] })).toBe(true);
+    expect(applies('tau', { ...DEFAULTS, estimator: ['smile'] })).toBe(true);
+    expect(applies('k', { ...DEFAULTS, estimator: ['infonce'] })).toBe(true);
+  });
+
+  it('derives true MI per step, held-out sizes, InfoNCE’s k, ceilings and units', () => {
+    const stairs: RunConfig = { ...DEFAULTS, dist: 'staircase', stair: 100, dim: 20 };
+    expect([0, 150, 450].map((s) => trueMiBits(stairs, s) / Math.LOG2E)).toEqual(
+      [2, 4, 10].map((v) => expect.closeTo(v, 12)),
+    );
+    expect(trueMiBits({ ...DEFAULTS, dist: 'correlated', rho: 0.5, dim: 2 })).toBeCloseTo(
+      -Math.log2(0.75),
+      12,
+    );
+    expect(heldOutSize({ batch: 64 })).toBe(4096);
+    expect(heldOutSize({ batch: 2000 })).toBe(8000);
+    expect(heldOutSize({ batch: 50000 })).toBe(50000);
+    expect(infoNceK({ batch: 20000, k: 256, hidden: 10 })).toBe(256);
+    expect(infoNceK({ batch: 64, k: 256, hidden: 10 })).toBe(64);
+    expect(ceilingBits({ ...DEFAULTS, batch: 1024 }, 'mine')).toBe(10);
+    expect(ceilingBits({ ...DEFAULTS, batch: 1024, k: 128 }, 'infonce')).toBe(7);
+    expect(inUnits(1, 'nats')).toBeCloseTo(Math.LN2, 12);
+    expect(inUnits(3, 'bits')).toBe(3);
+  });
+});
+
+describe('URL hash', () => {
+  it('round-trips any valid configuration at full precision, writing only the settings that apply', () => {
     const config: RunConfig = {
+      ...DEFAULTS,
+      estimator: ['nwj', 'mine-ema'],
       power: 2.7,
       noise: 0.0123456789,
       dim: 7,
@@ -64,29 +125,62 @@ describe('run configuration', () => {
       steps: 321,
       lr: 0.0031,
       seed: 42,
+      alpha: 0.05,
+      units: 'nats',
     };
-    const hash = configToHash(config, true);
+    const hash = configToHash(config, { run: '1' });
     expect(hash).toBe(
-      '#power=2.7&noise=0.0123456789&dim=7&hidden=33&lr=0.0031&batch=1234&steps=321&seed=42&run=1',
+      '#estimator=nwj,mine-ema&alpha=0.05&eval=25&dist=channel&power=2.7&noise=0.0123456789&dim=7&hidden=33' +
+        '&lr=0.0031&batch=1234&steps=321&seed=42&units=nats&backend=auto&run=1',
     );
-    expect(configFromHash(hash)).toEqual({ config, autoRun: true, notices: [] });
-    expect(configFromHash(configToHash(DEFAULTS))).toEqual({ config: DEFAULTS, autoRun: false, notices: [] });
+    expect(configFromHash(hash)).toEqual({ config, flags: { run: '1' }, autoRun: true, notices: [] });
+    expect(configFromHash(configToHash(DEFAULTS)).config).toEqual(DEFAULTS);
+    const cubic: RunConfig = {
+      ...DEFAULTS,
+      dist: 'cubic',
+      rho: -0.35,
+      estimator: ['infonce', 'smile'],
+      k: 64,
+      tau: 2,
+    };
+    expect(configFromHash(configToHash(cubic)).config).toEqual(cubic);
   });
 
-  it('reads the example link from the issue', () => {
+  it('reads part 1’s example link, with everything it leaves out at the defaults', () => {
     const parsed = configFromHash('#power=3&noise=0.2&dim=3&hidden=10&batch=20000&steps=500&lr=0.01&seed=1');
-    expect(parsed).toEqual({ config: DEFAULTS, autoRun: false, notices: [] });
+    expect(parsed).toEqual({ config: DEFAULTS, flags: {}, autoRun: false, notices: [] });
   });
 
   it('falls back to the default for each bad value and says which parameter it was', () => {
-    const parsed = configFromHash('#power=abc&noise=0&dim=3.5&hidden=&steps=40000&lr=0.02');
+    const parsed = configFromHash(
+      '#power=abc&noise=0&dim=3.5&hidden=&steps=40000&lr=0.02&rho=1&dist=uniform',
+    );
     expect(parsed.config).toEqual({ ...DEFAULTS, lr: 0.02 });
-    expect(parsed.notices).toHaveLength(5);
-    for (const key of ['power', 'noise', 'dim', 'hidden', 'steps']) {
+    expect(parsed.notices).toHaveLength(7);
+    for (const key of ['power', 'noise', 'dim', 'hidden', 'steps', 'rho', 'dist'] as const) {
+      const spec = paramSpec(key);
       expect(
         parsed.notices.some(
-          (n) => n.includes(`${key}="`) && n.includes(`default ${paramSpec(key as never).defaultValue}`),
+          (n) => n.includes(`${key}="`) && n.includes(`default ${String(spec.defaultValue)}`),
         ),
+        key,
+      ).toBe(true);
+    }
+  });
+
+  it('keeps the known ids of an estimator list and names the key for unknown, repeated or empty lists', () => {
+    const mixed = configFromHash('#estimator=nwj,bogus,nwj,infonce');
+    expect(mixed.config.estimator).toEqual(['nwj', 'infonce']);
+    expect(mixed.notices).toEqual([
+      expect.stringMatching(/^URL parameter estimator: unknown id "bogus"/),
+      expect.stringMatching(/^URL parameter estimator: "nwj" is listed twice/),
+    ]);
+    for (const bad of ['', ',', 'foo', 'foo,bar']) {
+      const parsed = configFromHash(`#estimator=${bad}`);
+      expect(parsed.config.estimator, bad).toEqual(['mine']);
+      expect(
+        parsed.notices.some((n) => n.startsWith('URL parameter estimator=')),
+        bad,
       ).toBe(true);
     }
   });
@@ -97,7 +191,7 @@ describe('run configuration', () => {
     expect(parsed.autoRun).toBe(false);
     expect(parsed.notices).toEqual([
       'Unknown URL parameter "foo" was ignored.',
-      'URL parameter "run" must be 1 or 0, got "yes"; not starting automatically.',
+      'URL parameter run="yes" is invalid; it was ignored.',
     ]);
   });
 
@@ -109,11 +203,18 @@ describe('run configuration', () => {
       power: 0,
       batch: 1000,
     });
-    for (const bad of ['0x10', '0b11', '%203', '3%20', '%2B3', 'Infinity', '1e', '3.1.4', '--1']) {
+    for (const bad of ['0x10', '0b11', '%203', '3%20', '%2B3', 'Infinity', 'NaN', '1e', '3.1.4', '--1']) {
       const parsed = configFromHash(`#dim=${bad}`);
       expect(parsed.config.dim, bad).toBe(DEFAULTS.dim);
       expect(parsed.notices, bad).toEqual([expect.stringMatching(/^URL parameter dim=".*" is invalid/)]);
     }
+  });
+
+  it('quotes at most 40 characters of a bad value and survives malformed percent-encoding', () => {
+    const parsed = configFromHash(`#noise=${'9'.repeat(10_000)}&seed=%E0%A4%A&dim=%`);
+    expect(parsed.config).toEqual(DEFAULTS);
+    expect(parsed.notices).toHaveLength(3);
+    for (const notice of parsed.notices) expect(notice.length).toBeLessThan(200);
   });
 
   it('uses the first value of a repeated parameter and says so', () => {
@@ -124,14 +225,30 @@ describe('run configuration', () => {
         'URL parameter "power" appears more than once; only its first value was used.',
       ]);
     }
-    const badFirst = configFromHash('#power=abc&power=5');
-    expect(badFirst.config.power).toBe(DEFAULTS.power);
-    expect(badFirst.notices).toHaveLength(2);
     expect(configFromHash('#run=1&run=0').autoRun).toBe(true);
   });
 
   it('treats an empty hash as the defaults with nothing to report', () => {
-    expect(configFromHash('')).toEqual({ config: DEFAULTS, autoRun: false, notices: [] });
-    expect(configFromHash('#')).toEqual({ config: DEFAULTS, autoRun: false, notices: [] });
+    expect(configFromHash('')).toEqual({ config: DEFAULTS, flags: {}, autoRun: false, notices: [] });
+    expect(configFromHash('#')).toEqual({ config: DEFAULTS, flags: {}, autoRun: false, notices: [] });
+  });
+
+  it('has presets that are valid hashes, each with a sentence to watch', () => {
+    expect(PRESETS.map((p) => p.label)).toEqual([
+      'Reference script',
+      'Staircase',
+      'Above the ceiling',
+      'Small batch, high variance',
+      'Cubic: same MI, harder',
+      'Compare all estimators',
+    ]);
+    for (const preset of PRESETS) {
+      const parsed = configFromHash(preset.hash);
+      expect(parsed.notices, preset.id).toEqual([]);
+      expect(preset.watch.length, preset.id).toBeGreaterThan(40);
+    }
+    const ceiling = configFromHash(PRESETS[2].hash).config;
+    expect(trueMiBits(ceiling)).toBeGreaterThan(ceilingBits(ceiling, 'mine'));
+    expect(configFromHash(PRESETS[5].hash).config.estimator).toHaveLength(5);
   });
 });

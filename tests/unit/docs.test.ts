@@ -1,23 +1,33 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAMS } from '../../src/protocol/config';
+import { PARAMS, type ParamSpec } from '../../src/protocol/config';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
+/** How the README's "accepted values" column spells a setting's range or options. */
+function acceptedValues(spec: ParamSpec): string {
+  switch (spec.type) {
+    case 'number':
+      return `${spec.kind === 'int' ? 'integer ' : ''}${spec.min} – ${spec.max}`;
+    case 'choice':
+      return spec.options.map((o) => `\`${o.id}\``).join(', ');
+    case 'list':
+      return `list of ${spec.options.map((o) => `\`${o.id}\``).join(', ')}`;
+  }
+}
+
 describe('README', () => {
-  it('documents every URL parameter with its real default and range', () => {
+  it('documents every URL parameter with its real label, default and accepted values', () => {
+    const rows = readme.split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
     for (const spec of PARAMS) {
-      const rows = readme.split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
       const cells = rows.find((row) => row[1] === `\`${spec.key}\``);
       if (!cells) throw new Error(`README has no row for ${spec.key}`);
       expect(cells[2], spec.key).toBe(spec.label);
-      expect(Number(cells[3]), spec.key).toBe(spec.defaultValue);
-      const [min, max] = cells[4]
-        .replace(/^integer /, '')
-        .split(' – ')
-        .map(Number);
-      expect([min, max], spec.key).toEqual([spec.min, spec.max]);
-      expect(cells[4].startsWith('integer'), spec.key).toBe(spec.kind === 'int');
+      const defaultText = Array.isArray(spec.defaultValue)
+        ? spec.defaultValue.join(',')
+        : String(spec.defaultValue);
+      expect(cells[3], spec.key).toBe(spec.type === 'number' ? defaultText : `\`${defaultText}\``);
+      expect(cells[4], spec.key).toBe(acceptedValues(spec));
     }
   });
 });

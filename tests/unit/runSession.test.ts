@@ -2,17 +2,45 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunConfig } from '../../src/protocol/config';
 import type { FromWorker } from '../../src/protocol/messages';
+import { createBatchSource, type SamplerPort } from '../../src/worker/batchSource';
 import { createRunSession } from '../../src/worker/runSession';
+import { createSampler } from '../../src/worker/sampler';
+import type { ToSampler } from '../../src/worker/samplerProtocol';
 import { useCpuBackend } from './setupTf';
 
 beforeAll(useCpuBackend);
 
-const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: 4, batch: 200, steps: 30 };
+const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: 4, batch: 200, steps: 30, eval: 1000 };
 
-/** A session whose posted messages are recorded. */
-function recordingSession(maxStepsPerBatch = 8) {
+/**
+ * The sampler worker's logic behind a worker-like port, answering asynchronously like a worker;
+ * `fail()` makes it raise an error event, as a crashed worker would.
+ */
+function inProcessSampler() {
+  const sample = createSampler();
+  const listeners: Record<string, ((event: never) => void)[]> = { message: [], error: [] };
+  let terminated = false;
+  const port = {
+    postMessage: (message: ToSampler) =>
+      setTimeout(() => {
+        const reply = terminated ? null : sample(message);
+        if (reply) listeners.message.forEach((l) => l({ data: reply } as never));
+      }, 1),
+    addEventListener: (type: string, listener: (event: never) => void) => listeners[type]?.push(listener),
+    terminate: () => (terminated = true),
+  } as unknown as SamplerPort;
+  const fail = () => listeners.error.forEach((l) => l({ preventDefault: () => undefined } as never));
+  return { port, fail };
+}
+
+/** A session whose posted messages are recorded; batches drawn inline unless a sampler is given. */
+function recordingSession(maxStepsPerBatch = 8, sampler: SamplerPort | null = null) {
   const posted: FromWorker[] = [];
-  const handle = createRunSession((m) => posted.push(m), { maxStepsPerBatch, flushIntervalMs: 1000 });
+  const handle = createRunSession(
+    (m) => posted.push(m),
+    { batches: createBatchSource(() => sampler), adamEpsilon: 1e-8 },
+    { maxStepsPerBatch, flushIntervalMs: 1000 },
+  );
   return { posted, handle };
 }
 
@@ -41,7 +69,7 @@ describe('createRunSession', () => {
     // The first step is sent alone (immediate feedback, first throughput reading); then batches
     // grow to one flush interval's worth, capped at maxStepsPerBatch.
     expect(batches.map((b) => b.firstStepIdx)).toEqual([0, 1, 9, 17, 25]);
-    expect(batches.map((b) => b.estimatesBits.length)).toEqual([1, 8, 8, 8, 5]);
+    expect(batches.map((b) => b.count)).toEqual([1, 8, 8, 8, 5]);
     for (const b of batches) {
       expect(b.stepsPerSecond).toBeGreaterThan(0);
       for (const v of b.estimatesBits) expect(Number.isFinite(v)).toBe(true);
@@ -49,6 +77,7 @@ describe('createRunSession', () => {
     expect(statesOf(posted, 1)).toEqual(['running', 'done']);
     expect(posted[posted.length - 1]).toEqual({ type: 'run-state', runId: 1, state: 'done' });
     expect(tf.memory().numTensors).toBe(tensorsBefore);
+    expect(batches[batches.length - 1].tensorCount).toBe(tensorsBefore + 3); // the critic and Adam's two moments
   });
 
   it('pauses between batches, resumes where it stopped, and frees everything on stop', async () => {
@@ -69,7 +98,7 @@ describe('createRunSession', () => {
     let expectedFirst = 0;
     for (const b of batches) {
       expect(b.firstStepIdx).toBe(expectedFirst);
-      expectedFirst += b.estimatesBits.length;
+      expectedFirst += b.count;
     }
     handle({ type: 'stop' });
     await new Promise((r) => setTimeout(r, 100));
@@ -98,7 +127,7 @@ describe('createRunSession', () => {
     handle({ type: 'step', runId: 99 });
     handle({ type: 'resume', runId: 99 });
     await new Promise((r) => setTimeout(r, 100));
-    expect(stepsOf(posted, 5).map((b) => [b.firstStepIdx, b.estimatesBits.length])).toEqual([
+    expect(stepsOf(posted, 5).map((b) => [b.firstStepIdx, b.count])).toEqual([
       [0, 1],
       [1, 1],
       [2, 1],
@@ -135,6 +164,54 @@ describe('createRunSession', () => {
     const { posted, handle } = recordingSession();
     handle({ type: 'start', runId: 6, config: { ...SMALL, noise: 0 }, paused: false });
     expect(posted).toEqual([{ type: 'error', runId: 6, message: expect.stringMatching(/noise must be/) }]);
+  });
+
+  it('trains several estimators side by side and evaluates held-out batches every `eval` steps', async () => {
+    const { posted, handle } = recordingSession(100);
+    const config = { ...SMALL, steps: 12, eval: 5, estimator: ['mine', 'nwj', 'infonce'] as const, k: 16 };
+    handle({ type: 'start', runId: 12, config, paused: false });
+    await waitFor(() => statesOf(posted, 12).includes('done'));
+    const batches = stepsOf(posted, 12);
+    expect(batches.reduce((n, b) => n + b.count, 0)).toBe(12);
+    for (const b of batches) expect(b.estimatesBits).toHaveLength(3 * b.count);
+    expect(batches.flatMap((b) => Array.from(b.heldOutStepIdx))).toEqual([4, 9]);
+    const heldOut = batches.flatMap((b) => Array.from(b.heldOutBits));
+    expect(heldOut).toHaveLength(6);
+    for (const v of heldOut) expect(Number.isFinite(v)).toBe(true);
+    // InfoNCE (k = 16) never exceeds log2 16 = 4 bits, on training or held-out batches.
+    for (const b of batches)
+      for (let i = 0; i < b.count; i++) expect(b.estimatesBits[3 * i + 2]).toBeLessThanOrEqual(4);
+  });
+
+  it('gives the same numbers with batches prefetched by the sampler as drawn inline', async () => {
+    const run = async (runId: number, sampler: SamplerPort | null) => {
+      const { posted, handle } = recordingSession(100, sampler);
+      handle({ type: 'start', runId, config: { ...SMALL, steps: 20, eval: 7 }, paused: false });
+      await waitFor(() => statesOf(posted, runId).includes('done'));
+      const batches = stepsOf(posted, runId);
+      return [
+        batches.flatMap((b) => Array.from(b.estimatesBits)),
+        batches.flatMap((b) => Array.from(b.heldOutBits)),
+      ];
+    };
+    const inline = await run(20, null);
+    expect(await run(21, inProcessSampler().port)).toEqual(inline);
+  });
+
+  it('carries on inline when the sampler fails, and drops a replaced run’s batches', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const sampler = inProcessSampler();
+    const { posted, handle } = recordingSession(4, sampler.port);
+    handle({ type: 'start', runId: 30, config: { ...SMALL, steps: 5000 }, paused: false });
+    await waitFor(() => stepsOf(posted, 30).length >= 2);
+    handle({ type: 'start', runId: 31, config: { ...SMALL, steps: 40 }, paused: false }); // replaces 30 mid-prefetch
+    await waitFor(() => stepsOf(posted, 31).length >= 1);
+    sampler.fail();
+    await waitFor(() => statesOf(posted, 31).includes('done'));
+    expect(stepsOf(posted, 31).reduce((n, b) => n + b.count, 0)).toBe(40);
+    expect(posted.filter((m) => m.type === 'error')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
   });
 
   it('gives the same estimates for the same seed (reproducible on one backend)', async () => {

@@ -1,23 +1,45 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULTS } from '../../src/protocol/config';
-import type { ToWorker } from '../../src/protocol/messages';
-import { createRunStore } from '../../src/store/runStore';
+import type { BackendReport, StepsMessage, ToWorker } from '../../src/protocol/messages';
+import { createRunStore, type WorkerHost } from '../../src/store/runStore';
 
 /** A store wired to a channel that records what it would send to the worker. */
 function storeWithRecorder() {
   const sent: ToWorker[] = [];
-  const store = createRunStore({ send: (m) => sent.push(m) }, { restartDebounceMs: 300 });
-  return { store, sent, state: () => store.getState() };
+  /** Backends the store started workers on, and the `init` each got. */
+  const workers: string[] = [];
+  const host: WorkerHost = {
+    start: (backend) => workers.push(backend),
+    send: (m) => (m.type === 'init' ? workers.push(`init:${m.backend}`) : sent.push(m)),
+  };
+  const store = createRunStore(host, { restartDebounceMs: 300, now: () => 1234 });
+  return { store, sent, workers, state: () => store.getState() };
 }
 
-const steps = (runId: number, firstStepIdx: number, values: number[]) =>
-  ({
-    type: 'steps',
-    runId,
-    firstStepIdx,
-    estimatesBits: Float32Array.from(values),
-    stepsPerSecond: 10,
-  }) as const;
+/** A batch of one-estimator results. */
+const steps = (runId: number, firstStepIdx: number, values: number[], estimators = 1): StepsMessage => ({
+  type: 'steps',
+  runId,
+  firstStepIdx,
+  count: values.length / estimators,
+  estimatesBits: Float32Array.from(values),
+  heldOutStepIdx: new Int32Array(0),
+  heldOutBits: new Float32Array(0),
+  stepsPerSecond: 10,
+  runStepsPerSecond: 9,
+  tensorCount: 3,
+  tensorBytes: 400,
+});
+
+const REPORT: BackendReport = {
+  backend: 'wasm',
+  requested: 'auto',
+  reason: 'WebAssembly: WebGL here is a software renderer',
+  gpuRenderer: null,
+  fallbackReason: null,
+  floatBits: 32,
+  adamEpsilon: 1e-8,
+};
 
 beforeEach(() => vi.useFakeTimers());
 afterEach(() => vi.useRealTimers());
@@ -30,9 +52,15 @@ describe('run store', () => {
     expect(state().runState).toBe('running');
     state().receive(steps(1, 0, [0.5, 0.75]));
     state().receive(steps(0, 0, [9, 9, 9]));
-    expect(state().series.length).toBe(2);
-    expect(Array.from(state().series.rawBits.subarray(0, 2))).toEqual([0.5, 0.75]);
-    expect(state().stepsPerSecond).toBe(10);
+    expect(state().results.length).toBe(2);
+    expect(Array.from(state().results.series[0].rawBits.subarray(0, 2))).toEqual([0.5, 0.75]);
+    expect(state().stats).toEqual({
+      stepsPerSecond: 10,
+      runStepsPerSecond: 9,
+      tensorCount: 3,
+      tensorBytes: 400,
+      firstStepAtMs: 1234,
+    });
     state().receive({ type: 'run-state', runId: 1, state: 'done' });
     expect(state().runState).toBe('done');
   });
@@ -46,9 +74,9 @@ describe('run store', () => {
     state().setParam('noise', 1);
     // The old run is stopped at once and its plot cleared, even before the new run starts.
     expect(sent.slice(1)).toEqual([{ type: 'stop' }, { type: 'stop' }]);
-    expect(state().series.length).toBe(0);
+    expect(state().results.length).toBe(0);
     state().receive(steps(1, 3, [4, 5]));
-    expect(state().series.length).toBe(0);
+    expect(state().results.length).toBe(0);
     vi.advanceTimersByTime(299);
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(1);
     vi.advanceTimersByTime(1);
@@ -62,7 +90,9 @@ describe('run store', () => {
     });
     state().receive(steps(1, 5, [6]));
     state().receive(steps(3, 0, [0.1]));
-    expect(Array.from(state().series.rawBits.subarray(0, state().series.length))).toEqual([Math.fround(0.1)]);
+    expect(Array.from(state().results.series[0].rawBits.subarray(0, state().results.length))).toEqual([
+      Math.fround(0.1),
+    ]);
     expect(state().runConfig).toEqual({ ...DEFAULTS, noise: 1 });
   });
 
@@ -87,7 +117,7 @@ describe('run store', () => {
     expect(state().runState).toBe('paused');
     state().setParam('dim', 6);
     expect(state().runState).toBe('idle');
-    expect(state().series.length).toBe(0);
+    expect(state().results.length).toBe(0);
     vi.advanceTimersByTime(1000);
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(2);
   });
@@ -124,7 +154,7 @@ describe('run store', () => {
     expect(sent[sent.length - 1]).toEqual({ type: 'stop' });
     expect(state().runState).toBe('idle');
     state().receive(steps(1, 0, [1]));
-    expect(state().series.length).toBe(0);
+    expect(state().results.length).toBe(0);
   });
 
   it('follows the worker’s state reports, which arrive in command order', () => {
@@ -142,17 +172,19 @@ describe('run store', () => {
 
   it('reports a backend fallback and a training error as notices', () => {
     const { state } = storeWithRecorder();
-    state().receive({ type: 'ready', backend: 'webgl', gpuRenderer: 'ANGLE', fallbackReason: null });
+    state().receive({ type: 'ready', ...REPORT });
+    expect(state().backend).toEqual(REPORT);
     expect(state().notices).toEqual([]);
     state().receive({
       type: 'ready',
-      backend: 'cpu',
-      gpuRenderer: null,
-      fallbackReason: 'WebGL failed to start: no context',
+      ...REPORT,
+      requested: 'webgl',
+      backend: 'wasm',
+      fallbackReason: 'webgl could not start (no context)',
     });
-    expect(state().backend?.backend).toBe('cpu');
+    expect(state().backend?.backend).toBe('wasm');
     expect(state().notices[0]).toMatch(
-      /WebGL failed to start: no context\. Training runs on the cpu backend/,
+      /webgl could not start \(no context\)\. Training runs on the wasm backend/,
     );
     state().start();
     state().receive({ type: 'error', runId: 1, message: 'out of memory' });
@@ -169,14 +201,44 @@ describe('run store', () => {
     state().receive(steps(1, 2, [3, NaN, Infinity]));
     state().receive(steps(1, 5, [NaN]));
     expect(state().notices).toEqual([
-      'Training diverged: the estimate is not a finite number from step 4. Try a lower learning rate.',
+      'Training diverged: the mine estimate is not a finite number from step 4. Try a lower learning rate.',
     ]);
+  });
+
+  it('starts the worker on the configured backend, and a fresh one when the backend changes', () => {
+    const { sent, workers, state } = storeWithRecorder();
+    state().setParam('backend', 'cpu'); // before connecting: nothing starts yet
+    expect(workers).toEqual([]);
+    state().connectWorker();
+    expect(workers).toEqual(['cpu', 'init:cpu']);
+    state().start();
+    state().receive({ type: 'ready', ...REPORT, backend: 'cpu', requested: 'cpu' });
+    state().setParam('backend', 'wasm');
+    expect(workers).toEqual(['cpu', 'init:cpu', 'wasm', 'init:wasm']);
+    expect(state().backend).toBeNull(); // the new worker has not reported yet
+    vi.advanceTimersByTime(300);
+    expect(sent.filter((m) => m.type === 'start')).toHaveLength(2); // the run restarts on the new worker
+    state().setParam('units', 'nats'); // display only: no restart, no new worker
+    vi.advanceTimersByTime(300);
+    expect(sent.filter((m) => m.type === 'start')).toHaveLength(2);
+    expect(workers).toHaveLength(4);
+  });
+
+  it('keeps one series per estimator in compare mode', () => {
+    const { state } = storeWithRecorder();
+    state().setParam('estimator', ['nwj', 'infonce']);
+    state().start();
+    state().receive(steps(1, 0, [1, 10, 2, 20], 2));
+    expect(state().results.estimators).toEqual(['nwj', 'infonce']);
+    expect(Array.from(state().results.series[1].rawBits.subarray(0, 2))).toEqual([10, 20]);
+    expect(state().results.length).toBe(2);
   });
 
   it('never accepts an out-of-range setting', () => {
     const { state } = storeWithRecorder();
     expect(() => state().setParam('noise', 0)).toThrowError(/noise/);
     expect(() => state().setParam('dim', 2.5)).toThrowError(/dim/);
+    expect(() => state().setParam('estimator', [])).toThrowError(/estimator/);
     expect(state().config).toEqual(DEFAULTS);
   });
 });

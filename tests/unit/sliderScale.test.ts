@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nearestTickIndex, sliderPosition, valueAtPosition } from '../../src/components/sliderScale';
-import { paramSpec } from '../../src/protocol/config';
+import { nearestTickIndex, sliderPosition, valueAtPosition } from '../../src/components/controls/sliderScale';
+import { numberSpec as paramSpec } from '../../src/protocol/config';
 
 describe('slider scale', () => {
   const lr = paramSpec('lr');

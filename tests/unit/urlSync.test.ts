@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, configToHash } from '../../src/protocol/config';
+import { DEFAULTS } from '../../src/protocol/config';
+import { configToHash } from '../../src/protocol/urlHash';
 import type { ToWorker } from '../../src/protocol/messages';
-import { createRunStore } from '../../src/store/runStore';
+import { createRunStore, type WorkerHost } from '../../src/store/runStore';
 import { syncConfigWithUrl, type UrlHost } from '../../src/store/urlSync';
+
+/** A worker host that records every message but `init`. */
+const recorder = (sent: ToWorker[] = []): WorkerHost => ({
+  start: () => undefined,
+  send: (m) => (m.type === 'init' ? undefined : sent.push(m)),
+});
 
 /** A stand-in for window: a mutable hash, a replaceState log and hashchange listeners. */
 function fakeHost(hash: string) {
@@ -23,7 +30,7 @@ function fakeHost(hash: string) {
 describe('syncConfigWithUrl', () => {
   it('loads settings from the hash, starts with run=1, and writes slider changes back', () => {
     const sent: ToWorker[] = [];
-    const store = createRunStore({ send: (m) => sent.push(m) });
+    const store = createRunStore(recorder(sent));
     const { host } = fakeHost('#dim=5&noise=0.5&run=1');
     syncConfigWithUrl(store, host);
     expect(store.getState().config).toEqual({ ...DEFAULTS, dim: 5, noise: 0.5 });
@@ -34,7 +41,7 @@ describe('syncConfigWithUrl', () => {
   });
 
   it('shows a notice naming each bad parameter and follows hand edits of the hash', () => {
-    const store = createRunStore({ send: () => undefined });
+    const store = createRunStore(recorder());
     const { host, navigate } = fakeHost('#power=-4&bogus=2');
     syncConfigWithUrl(store, host);
     expect(store.getState().config).toEqual(DEFAULTS);
@@ -46,9 +53,23 @@ describe('syncConfigWithUrl', () => {
     expect(store.getState().config.seed).toBe(7);
   });
 
+  it('loads estimator lists and distributions, and writes them back in the table’s order', () => {
+    const store = createRunStore(recorder());
+    const { host } = fakeHost('#dist=cubic&rho=0.9&estimator=smile,nwj');
+    syncConfigWithUrl(store, host);
+    expect(store.getState().config).toEqual({
+      ...DEFAULTS,
+      dist: 'cubic',
+      rho: 0.9,
+      estimator: ['smile', 'nwj'],
+    });
+    expect(host.location.hash).toMatch(/^#estimator=smile,nwj&tau=5&eval=25&dist=cubic&rho=0\.9&dim=3/);
+    expect(host.location.hash).not.toContain('power=');
+  });
+
   it('leaves a running run alone when a hand edit does not change the settings', () => {
     const sent: ToWorker[] = [];
-    const store = createRunStore({ send: (m) => sent.push(m) });
+    const store = createRunStore(recorder(sent));
     const { host, navigate } = fakeHost('#dim=2');
     syncConfigWithUrl(store, host);
     store.getState().start();

@@ -1,11 +1,11 @@
 import { useId } from 'react';
-import type { ParamSpec } from '../protocol/config';
-import { useRun } from '../store/context';
-import { formatSetting } from './format';
+import type { NumberSpec } from '../../protocol/config';
+import { useRun } from '../../store/context';
+import { formatSetting } from '../format';
 import { sliderPosition, valueAtPosition } from './sliderScale';
 
-/** One labelled, keyboard-operable slider for a run setting, showing its current value. */
-export function ParamSlider({ spec }: { spec: ParamSpec }) {
+/** One labelled, keyboard-operable slider for a numeric setting, showing its current value. */
+export function ParamSlider({ spec, note }: { spec: NumberSpec; note?: string }) {
   const id = useId();
   const value = useRun((s) => s.config[spec.key]);
   const setParam = useRun((s) => s.setParam);
@@ -34,6 +34,7 @@ export function ParamSlider({ spec }: { spec: ParamSpec }) {
       />
       <p className="param-hint" id={`${id}-hint`}>
         {spec.hint}
+        {note && <span className="param-note"> {note}</span>}
       </p>
     </div>
   );

@@ -1,0 +1,65 @@
+import type { DistributionId } from '../../protocol/config';
+import {
+  PARAMS,
+  infoNceK,
+  isApplicable,
+  type ParamGroup,
+  type ParamSpec,
+  type RunConfig,
+} from '../../protocol/config';
+import { useRun } from '../../store/context';
+import { EstimatorPicker } from './EstimatorPicker';
+import { ParamChoice } from './ParamChoice';
+import { ParamSlider } from './ParamSlider';
+
+/** The data model each distribution draws from, as a group title. */
+const DATA_TITLES: Readonly<Record<DistributionId, string>> = {
+  channel: 'Data: X ~ N(0, P·I), Y = X + N(0, σ²·I)',
+  correlated: 'Data: X ~ N(0, I), Y = ρX + √(1−ρ²)·ε',
+  cubic: 'Data: Y = (ρX + √(1−ρ²)·ε)³',
+  staircase: 'Data: correlated, ρ stepped up',
+};
+
+const GROUP_TITLES: Readonly<Record<Exclude<ParamGroup, 'data'>, string>> = {
+  estimator: 'Estimators',
+  critic: 'Critic T(x, y): [x, y] → h → ReLU → 1',
+  training: 'Training (Adam)',
+  display: 'Display and compute',
+};
+
+const GROUP_ORDER: readonly ParamGroup[] = ['estimator', 'data', 'critic', 'training', 'display'];
+
+/** A remark under a slider that depends on other settings (InfoNCE's effective k). */
+function noteFor(spec: ParamSpec, config: RunConfig): string | undefined {
+  if (spec.key === 'k') return `Now k = ${infoNceK(config).toLocaleString('en-US')}.`;
+  return undefined;
+}
+
+/** The control for one setting. */
+function ParamControl({ spec, config }: { spec: ParamSpec; config: RunConfig }) {
+  switch (spec.type) {
+    case 'number':
+      return <ParamSlider spec={spec} note={noteFor(spec, config)} />;
+    case 'choice':
+      return <ParamChoice spec={spec} />;
+    case 'list':
+      return <EstimatorPicker spec={spec} />;
+  }
+}
+
+/** All run settings, grouped by the part of the model they change; only those that apply are shown. */
+export function SettingsPanel() {
+  const config = useRun((s) => s.config);
+  return (
+    <section className="panel settings" aria-label="Settings">
+      {GROUP_ORDER.map((group) => (
+        <fieldset key={group}>
+          <legend>{group === 'data' ? DATA_TITLES[config.dist] : GROUP_TITLES[group]}</legend>
+          {PARAMS.filter((spec) => spec.group === group && isApplicable(spec, config)).map((spec) => (
+            <ParamControl key={spec.key} spec={spec} config={config} />
+          ))}
+        </fieldset>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * What the estimate plot draws, computed from the run's results without touching the whole
+ * history: bucketed per-step estimates, the moving average, held-out markers, the true MI (a
+ * staircase where it changes) and the batch ceilings, in the chosen units.
+ */
+import type { BoundId } from '../../protocol/config';
+import { ceilingBits, inUnits, trueMiBits, type RunConfig } from '../../protocol/config';
+import { bucketEnds, bucketExtremes } from '../../store/plotBuckets';
+import type { RunResults } from '../../store/runResults';
+import { niceTicks } from './axisTicks';
+
+/** One point: a 1-based training step and a value in the plot's units. */
+export interface PlotPoint {
+  readonly step: number;
+  readonly value: number;
+}
+
+/** One estimator's curves. */
+export interface EstimatorCurves {
+  readonly id: BoundId;
+  readonly raw: readonly PlotPoint[];
+  readonly smoothed: readonly PlotPoint[];
+  readonly heldOut: readonly PlotPoint[];
+}
+
+/** A dashed level that an estimate cannot credibly pass. */
+export interface CeilingLine {
+  readonly label: string;
+  readonly value: number;
+}
+
+/** Everything the plot draws. */
+export interface PlotModel {
+  readonly curves: readonly EstimatorCurves[];
+  /** The true MI as a step function over the run. */
+  readonly truth: readonly PlotPoint[];
+  /** Ceilings inside the visible range. */
+  readonly ceilings: readonly CeilingLine[];
+  readonly xTicks: readonly number[];
+  readonly yTicks: readonly number[];
+  /** Points drawn in all (bounded whatever the run's length). */
+  readonly pointCount: number;
+}
+
+/** The true MI over the run: one point where each stair begins, and the last step. */
+export function truthPoints(config: RunConfig, convert: (bits: number) => number): PlotPoint[] {
+  const points: PlotPoint[] = [{ step: 1, value: convert(trueMiBits(config, 0)) }];
+  if (config.dist === 'staircase') {
+    for (let start = config.stair; start < config.steps; start += config.stair) {
+      points.push({ step: start + 1, value: convert(trueMiBits(config, start)) });
+    }
+  }
+  points.push({ step: Math.max(1, config.steps), value: convert(trueMiBits(config, config.steps - 1)) });
+  return points;
+}
+
+/** The distinct ceilings of the run's estimators: log N for the DV family, log k for InfoNCE. */
+function ceilingLines(config: RunConfig, convert: (bits: number) => number): CeilingLine[] {
+  const lines: CeilingLine[] = [];
+  if (config.estimator.some((id) => id !== 'infonce')) {
+    lines.push({ label: 'log N', value: convert(ceilingBits(config, 'mine')) });
+  }
+  if (config.estimator.includes('infonce')) {
+    const value = convert(ceilingBits(config, 'infonce'));
+    if (!lines.some((l) => Math.abs(l.value - value) < 1e-9)) lines.push({ label: 'log k', value });
+  }
+  return lines;
+}
+
+/** The plot of `results` for a run configured as `config`, in `config.units`. */
+export function buildPlotModel(results: RunResults, config: RunConfig): PlotModel {
+  const convert = (bits: number) => inUnits(bits, config.units);
+  const { length } = results;
+  let pointCount = 0;
+  const curves = results.estimators.map((id, e): EstimatorCurves => {
+    const { rawBits, smoothedBits } = results.series[e];
+    const at = (values: Float32Array) => (idx: number) => ({ step: idx + 1, value: convert(values[idx]) });
+    const raw = bucketExtremes(results.plot[e], length).map(at(rawBits));
+    const smoothed = bucketEnds(results.plot[e], length)
+      .map(at(smoothedBits))
+      .filter((p) => Number.isFinite(p.value));
+    const { heldOut } = results;
+    const held: PlotPoint[] = [];
+    // At most one marker per plot bucket: evenly spaced evaluations, always including the latest.
+    const stride = Math.max(1, Math.ceil(heldOut.length / results.plot[e].maxBuckets));
+    for (let j = (heldOut.length - 1) % stride; j < heldOut.length; j += stride) {
+      const value = heldOut.valuesBits[e][j];
+      if (Number.isFinite(value)) held.push({ step: heldOut.stepIdx[j] + 1, value: convert(value) });
+    }
+    pointCount += raw.length + smoothed.length + held.length;
+    return { id, raw, smoothed, heldOut: held };
+  });
+  const truth = truthPoints(config, convert);
+
+  let low = 0;
+  let high = Math.max(1, ...truth.map((p) => p.value * 1.1));
+  for (const curve of curves) {
+    for (const p of curve.raw) {
+      if (!Number.isFinite(p.value)) continue;
+      low = Math.min(low, p.value);
+      high = Math.max(high, p.value);
+    }
+  }
+  // One wild early value must not squash the curves: the view goes at most half its height below 0.
+  low = Math.max(low, -Math.max(1, high / 2));
+  const yTicks = niceTicks(low, high, 6);
+  const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
+  return {
+    curves,
+    truth,
+    ceilings: ceilingLines(config, convert).filter((c) => c.value >= yMin && c.value <= yMax),
+    xTicks: niceTicks(0, Math.max(1, config.steps), 8),
+    yTicks,
+    pointCount: pointCount + truth.length,
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Configurations as URL hashes (`#estimator=mine&dist=channel&power=3&…`), so any configuration is
+ * a link. Reading is forgiving: every unusable entry falls back to its default and is reported by
+ * name; nothing read from a URL is ever used as markup.
+ */
+import {
+  DEFAULTS,
+  PARAMS,
+  isApplicable,
+  paramError,
+  type ListSpec,
+  type ParamSpec,
+  type RunConfig,
+} from './config';
+
+/** URL keys that are not settings but tell the page what to do, and the values they accept. */
+export const PAGE_FLAGS = Object.freeze({ run: /^[01]$/ } as const);
+
+/** A page flag's name. */
+export type PageFlag = keyof typeof PAGE_FLAGS;
+
+/** A configuration read from a URL hash, with a notice for every value that was not used. */
+export interface ParsedHash {
+  readonly config: RunConfig;
+  /** Page flags that were present and valid, e.g. { run: '1' }. */
+  readonly flags: Readonly<Partial<Record<PageFlag, string>>>;
+  /** Whether to start training on load (`run=1`). */
+  readonly autoRun: boolean;
+  readonly notices: readonly string[];
+}
+
+/** Longest stretch of a bad URL value quoted back in a notice. */
+const MAX_QUOTED = 40;
+
+/** A URL value as a notice quotes it: shortened, one line. */
+function quote(raw: string): string {
+  const oneLine = raw.replace(/\s+/g, ' ');
+  return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
+}
+
+/** A setting's value as the URL spells it. */
+function formatValue(spec: ParamSpec, config: RunConfig): string {
+  const value = config[spec.key];
+  return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/**
+ * Serialises a configuration as a URL hash: every setting that applies to it, in table order, then
+ * any page flags (e.g. { run: '1' }).
+ */
+export function configToHash(config: RunConfig, flags: Partial<Record<PageFlag, string>> = {}): string {
+  const params = new URLSearchParams();
+  for (const spec of PARAMS) if (isApplicable(spec, config)) params.set(spec.key, formatValue(spec, config));
+  for (const [name, value] of Object.entries(flags)) if (value !== undefined) params.set(name, value);
+  // Commas separate list entries; keep them readable rather than %2C.
+  return `#${params.toString().replace(/%2C/g, ',')}`;
+}
+
+/** Plain decimal notation as links carry it: "3", "-0.5", ".2", "1e-3"; not hex, blanks or "+". */
+const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
+
+/** The number a URL value spells in plain decimal notation, or NaN for anything else. */
+function parseDecimal(raw: string): number {
+  return DECIMAL.test(raw) ? Number(raw) : NaN;
+}
+
+/** Reads a list value, keeping its known ids and saying what was dropped. */
+function parseList(spec: ListSpec, raw: string, notices: string[]): readonly string[] | null {
+  const known: readonly string[] = spec.options.map((o) => o.id);
+  const entries = raw.split(',').map((e) => e.trim());
+  const kept: string[] = [];
+  for (const entry of entries) {
+    if (entry === '') continue;
+    if (!known.includes(entry)) {
+      notices.push(
+        `URL parameter ${spec.key}: unknown id ${quote(entry)} was ignored (known: ${known.join(', ')}).`,
+      );
+    } else if (kept.includes(entry)) {
+      notices.push(`URL parameter ${spec.key}: ${quote(entry)} is listed twice; it is used once.`);
+    } else {
+      kept.push(entry);
+    }
+  }
+  return kept.length > 0 ? kept : null;
+}
+
+/** Parses a URL hash; bad or unknown entries fall back to defaults and are reported by name. */
+export function configFromHash(hash: string): ParsedHash {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const config: Record<string, unknown> = { ...DEFAULTS };
+  const flags: Partial<Record<PageFlag, string>> = {};
+  const notices: string[] = [];
+  const seen = new Set<string>();
+  for (const [name, raw] of params) {
+    if (seen.has(name)) {
+      notices.push(`URL parameter ${quote(name)} appears more than once; only its first value was used.`);
+      continue;
+    }
+    seen.add(name);
+    if (Object.hasOwn(PAGE_FLAGS, name)) {
+      const flag = name as PageFlag;
+      if (PAGE_FLAGS[flag].test(raw)) flags[flag] = raw;
+      else notices.push(`URL parameter ${flag}=${quote(raw)} is invalid; it was ignored.`);
+      continue;
+    }
+    const spec = PARAMS.find((p) => p.key === name);
+    if (!spec) {
+      notices.push(`Unknown URL parameter ${quote(name)} was ignored.`);
+      continue;
+    }
+    const value =
+      spec.type === 'number' ? parseDecimal(raw) : spec.type === 'list' ? parseList(spec, raw, notices) : raw;
+    const error = value === null ? `${spec.key} needs at least one known id` : paramError(spec, value);
+    if (error) {
+      const fallback = Array.isArray(spec.defaultValue)
+        ? spec.defaultValue.join(',')
+        : String(spec.defaultValue);
+      notices.push(
+        `URL parameter ${spec.key}=${quote(raw)} is invalid (${error}); using the default ${fallback}.`,
+      );
+    } else {
+      config[spec.key] = value;
+    }
+  }
+  return {
+    config: Object.freeze(config) as unknown as RunConfig,
+    flags,
+    autoRun: flags.run === '1',
+    notices,
+  };
+}

@@ -1,0 +1,16 @@
+/** What the store's slices share: state access and the link to the training worker. */
+import type { ToWorker } from '../protocol/messages';
+import type { RunStoreOptions, RunStoreState } from './types';
+
+/** State access and worker messaging, handed to each slice. */
+export interface StoreContext {
+  readonly set: (partial: Partial<RunStoreState>) => void;
+  readonly get: () => RunStoreState;
+  /** Sends a message to the worker, starting one on the configured backend first if needed. */
+  send(message: ToWorker): void;
+  /** Starts a fresh worker when none runs on the configured backend. */
+  ensureWorker(): void;
+  /** Whether a worker has been started yet. */
+  hasWorker(): boolean;
+  readonly options: RunStoreOptions;
+}

@@ -1,0 +1,83 @@
+/** The app store's state: values and actions, shared by its slices. */
+import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
+import type { BackendReport, FromWorker, ToWorker } from '../protocol/messages';
+import type { RunResults } from './runResults';
+
+/** What the page shows as the run's state. */
+export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'error';
+
+/** Starts training workers and carries messages to the current one. */
+export interface WorkerHost {
+  /** Replaces any running worker with a fresh one on `backend`; later messages go to it. */
+  start(backend: BackendPreference): void;
+  send(message: ToWorker): void;
+}
+
+/** Throughput and memory as the worker last reported them. */
+export interface RunStats {
+  /** Smoothed recent throughput. */
+  readonly stepsPerSecond: number;
+  /** Mean throughput of the whole run after its first step. */
+  readonly runStepsPerSecond: number;
+  readonly tensorCount: number;
+  readonly tensorBytes: number;
+  /** performance.now() when the run's first result arrived. */
+  readonly firstStepAtMs: number;
+}
+
+/** The store's data. */
+export interface RunValues {
+  /** Settings as the controls show them. */
+  readonly config: RunConfig;
+  /** Settings of the run whose results are shown; null before the first run. */
+  readonly runConfig: RunConfig | null;
+  /** Id of the run whose results are accepted; messages for any other id are dropped. */
+  readonly runId: number;
+  readonly runState: RunState;
+  readonly results: RunResults;
+  /** Null before the run's first batch of results. */
+  readonly stats: RunStats | null;
+  /** The worker's backend, once it has started; null while a worker starts. */
+  readonly backend: BackendReport | null;
+  /** Messages for the user (bad URL values, fallbacks, errors), oldest first. */
+  readonly notices: readonly string[];
+  /** Switches to a newly deployed version (reloading), once one is installed and waiting. */
+  readonly applyUpdate: (() => void) | null;
+}
+
+/** The store's operations. */
+export interface RunActions {
+  /** Starts the training worker on the configured backend (once the URL has been read). */
+  connectWorker(): void;
+  /** Changes one setting; restarts (debounced) a running or finished run, resets a paused one. */
+  setParam<K extends ParamKey>(key: K, value: RunConfig[K]): void;
+  /** Replaces the whole configuration (e.g. from the URL) and resets the run. */
+  loadConfig(config: RunConfig, notices?: readonly string[]): void;
+  /** Starts a fresh run with the current settings. */
+  start(): void;
+  pause(): void;
+  resume(): void;
+  /** Takes one training step, creating a paused run first when there is none. */
+  stepOnce(): void;
+  /** Discards the run and clears the plot. */
+  reset(): void;
+  /** Applies a message from the worker. */
+  receive(message: FromWorker): void;
+  /** Shows messages to the user. */
+  addNotices(notices: readonly string[]): void;
+  /** Removes the notice at `index`. */
+  dismissNotice(index: number): void;
+  /** Records that a new deployment is waiting, and how to switch to it. */
+  offerUpdate(applyUpdate: () => void): void;
+}
+
+/** Store state: values and actions. */
+export type RunStoreState = RunValues & RunActions;
+
+/** Options for timing that tests may shorten. */
+export interface RunStoreOptions {
+  /** Quiet time after the last slider move before a run restarts. */
+  readonly restartDebounceMs: number;
+  /** The page clock (performance.now), replaceable in tests. */
+  readonly now?: () => number;
+}

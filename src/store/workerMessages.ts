@@ -1,0 +1,77 @@
+/** Applies what the worker reports: its backend, batches of results, run states and errors. */
+import type { BackendReport, FromWorker, StepsMessage } from '../protocol/messages';
+import { appendStepsMessage } from './runResults';
+import type { StoreContext } from './storeContext';
+
+/** Weight of the newest report in the displayed throughput. */
+const THROUGHPUT_SMOOTHING = 0.3;
+
+/** Creates the store's `receive` action over `ctx`. */
+export function createReceive(ctx: StoreContext): (message: FromWorker) => void {
+  const { get, set } = ctx;
+  const now = ctx.options.now ?? (() => performance.now());
+  /** The last run whose divergence was reported, so it is reported once. */
+  let divergenceReportedFor = -1;
+  const addNotice = (text: string) => get().addNotices([text]);
+
+  const receiveSteps = (message: StepsMessage) => {
+    if (message.runId !== get().runId) return;
+    const results = appendStepsMessage(get().results, message);
+    const bad = results.firstNonFiniteIdx.findIndex((idx) => idx >= 0);
+    if (bad >= 0 && divergenceReportedFor !== message.runId) {
+      divergenceReportedFor = message.runId;
+      addNotice(
+        `Training diverged: the ${results.estimators[bad]} estimate is not a finite number from step ` +
+          `${results.firstNonFiniteIdx[bad] + 1}. Try a lower learning rate.`,
+      );
+    }
+    const previous = get().stats;
+    set({
+      results,
+      stats: {
+        stepsPerSecond:
+          previous === null
+            ? message.stepsPerSecond
+            : previous.stepsPerSecond +
+              THROUGHPUT_SMOOTHING * (message.stepsPerSecond - previous.stepsPerSecond),
+        runStepsPerSecond: message.runStepsPerSecond,
+        tensorCount: message.tensorCount,
+        tensorBytes: message.tensorBytes,
+        firstStepAtMs: previous?.firstStepAtMs ?? now(),
+      },
+    });
+  };
+
+  return (message) => {
+    switch (message.type) {
+      case 'ready': {
+        const report: BackendReport = {
+          backend: message.backend,
+          requested: message.requested,
+          reason: message.reason,
+          gpuRenderer: message.gpuRenderer,
+          fallbackReason: message.fallbackReason,
+          floatBits: message.floatBits,
+          adamEpsilon: message.adamEpsilon,
+        };
+        set({ backend: report });
+        if (report.fallbackReason) {
+          addNotice(`${report.fallbackReason}. Training runs on the ${report.backend} backend instead.`);
+        }
+        return;
+      }
+      case 'steps':
+        receiveSteps(message);
+        return;
+      case 'run-state':
+        // The worker applies commands in order, so its latest report is the truth.
+        if (message.runId === get().runId) set({ runState: message.state });
+        return;
+      case 'error':
+        if (message.runId !== null && message.runId !== get().runId) return;
+        set({ runState: 'error' });
+        addNotice(`Training failed: ${message.message}`);
+        return;
+    }
+  };
+}

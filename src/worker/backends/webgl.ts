@@ -1,0 +1,2 @@
+/** Registers the WebGL backend (loaded only when it is chosen). */
+import '@tensorflow/tfjs-backend-webgl';

@@ -1,0 +1,183 @@
+/**
+ * Batches for the training loop, drawn ahead of time by a sampler worker on another core (or
+ * inline, where a worker cannot start one). Every batch is a pure function of the configuration
+ * and the step, so both paths give the same numbers.
+ */
+import type { CriticBatch, BatchPlan } from '../core/batches';
+import type { RunConfig } from '../protocol/config';
+import { batchPlanFor, drawBatch } from './batchPlan';
+import type { BatchKind, SampledBatches, ToSampler } from './samplerProtocol';
+
+/** Where the training loop takes its batches from. */
+export interface BatchSource {
+  /** Serves a new run's batches from now on. */
+  setPlan(config: RunConfig): void;
+  /** The training batch of step `stepIdx`; steps are taken in order. */
+  training(stepIdx: number): Promise<CriticBatch>;
+  /** The held-out batch evaluated after step `stepIdx`. */
+  heldOut(stepIdx: number): Promise<CriticBatch>;
+  /** Whether batches are drawn in a separate worker. */
+  readonly prefetching: boolean;
+  dispose(): void;
+}
+
+/** Bytes of batches per sampler message: large enough to amortise messaging for small batches. */
+const CHUNK_BYTES = 512 * 1024;
+/** Training steps drawn ahead of the step being trained. */
+const LOOKAHEAD_CHUNKS = 2;
+
+interface Pending {
+  readonly kind: BatchKind;
+  readonly stepIdx: number;
+  readonly promise: Promise<CriticBatch>;
+  resolve(batch: CriticBatch): void;
+  reject(error: Error): void;
+}
+
+function pending(kind: BatchKind, stepIdx: number): Pending {
+  let resolve: (batch: CriticBatch) => void = () => undefined;
+  let reject: (error: Error) => void = () => undefined;
+  const promise = new Promise<CriticBatch>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => undefined); // batches drawn ahead for a replaced run are never awaited
+  return { kind, stepIdx, promise, resolve, reject };
+}
+
+/** Rejects the batches a replaced run was still waiting for. */
+export class SupersededError extends Error {
+  constructor() {
+    super('the run was replaced before its batch arrived');
+    this.name = 'SupersededError';
+  }
+}
+
+/** The parts of a Worker the batch source uses (tests pass an in-process stand-in). */
+export type SamplerPort = Pick<Worker, 'postMessage' | 'addEventListener' | 'terminate'>;
+
+/** Something that can start the sampler worker; returns null where workers cannot be nested. */
+export type SamplerFactory = () => SamplerPort | null;
+
+/** Starts the bundled sampler worker, or null where this worker cannot start workers. */
+export function startSamplerWorker(): SamplerPort | null {
+  if (typeof Worker === 'undefined') return null;
+  try {
+    return new Worker(new URL('./sampler.worker.ts', import.meta.url), {
+      type: 'module',
+      name: 'mine-sampler',
+    });
+  } catch {
+    return null;
+  }
+}
+
+/** Creates a batch source that prefetches through `startSampler`'s worker, inline without one. */
+export function createBatchSource(startSampler: SamplerFactory = startSamplerWorker): BatchSource {
+  let sampler = startSampler();
+  let planId = 0;
+  let plan: BatchPlan | null = null;
+  let config: RunConfig | null = null;
+  /** Batches requested and not yet taken by the loop, by kind and step. */
+  const requested = new Map<string, Pending>();
+  /** Batches requested and not yet delivered, taken or not: a new plan rejects them all. */
+  const undelivered = new Map<string, Pending>();
+  const keyOf = (kind: BatchKind, stepIdx: number) => `${kind}:${stepIdx}`;
+  /** The next training step not yet requested from the sampler. */
+  let nextTrainingRequest = 0;
+  let chunkSteps = 1;
+
+  const inlinePlan = (): BatchPlan => {
+    if (!plan) throw new Error('no batch plan: setPlan() first');
+    return plan;
+  };
+
+  const deliver = (entry: Pending, batch: CriticBatch) => {
+    undelivered.delete(keyOf(entry.kind, entry.stepIdx));
+    entry.resolve(batch);
+  };
+
+  /** Resolves everything outstanding inline; the sampler is gone from now on. */
+  const abandonSampler = () => {
+    sampler?.terminate();
+    sampler = null;
+    for (const entry of [...undelivered.values()])
+      deliver(entry, drawBatch(inlinePlan(), entry.kind, entry.stepIdx));
+  };
+
+  const request = (kind: BatchKind, firstStepIdx: number, count: number) => {
+    for (let i = 0; i < count; i++) {
+      const entry = pending(kind, firstStepIdx + i);
+      undelivered.set(keyOf(kind, entry.stepIdx), entry);
+      requested.set(keyOf(kind, entry.stepIdx), entry);
+    }
+    const message: ToSampler = { type: 'draw', planId, kind, firstStepIdx, count };
+    sampler?.postMessage(message);
+  };
+
+  const receive = (event: MessageEvent<SampledBatches>) => {
+    const { planId: id, kind, firstStepIdx, count, n, pairs } = event.data;
+    if (id !== planId || !plan) return;
+    const size = pairs.length / count;
+    for (let i = 0; i < count; i++) {
+      const batch = { n, dim: plan.distribution.dim, pairs: pairs.subarray(i * size, (i + 1) * size) };
+      const entry = undelivered.get(keyOf(kind, firstStepIdx + i));
+      if (entry) deliver(entry, batch);
+    }
+  };
+
+  sampler?.addEventListener('message', receive);
+  sampler?.addEventListener('error', (event) => {
+    event.preventDefault();
+    abandonSampler();
+  });
+
+  /** Keeps LOOKAHEAD_CHUNKS chunks of training batches, and their held-out batches, requested. */
+  const prefetch = (stepIdx: number) => {
+    if (!config) return;
+    const horizon = Math.min(config.steps, stepIdx + 1 + LOOKAHEAD_CHUNKS * chunkSteps);
+    while (nextTrainingRequest < horizon) {
+      const count = Math.min(chunkSteps, horizon - nextTrainingRequest);
+      for (let s = nextTrainingRequest; s < nextTrainingRequest + count; s++) {
+        if ((s + 1) % config.eval === 0) request('heldOut', s, 1);
+      }
+      request('training', nextTrainingRequest, count);
+      nextTrainingRequest += count;
+    }
+  };
+
+  const take = (kind: BatchKind, stepIdx: number): Promise<CriticBatch> => {
+    if (!sampler) return Promise.resolve(drawBatch(inlinePlan(), kind, stepIdx));
+    if (kind === 'training') prefetch(stepIdx);
+    const key = keyOf(kind, stepIdx);
+    if (!requested.has(key)) request(kind, stepIdx, 1);
+    const entry = requested.get(key) as Pending;
+    requested.delete(key);
+    return entry.promise;
+  };
+
+  return {
+    setPlan(next) {
+      planId++;
+      config = next;
+      plan = batchPlanFor(next);
+      for (const entry of undelivered.values()) entry.reject(new SupersededError());
+      undelivered.clear();
+      requested.clear();
+      nextTrainingRequest = 0;
+      const batchBytes = 2 * next.batch * 2 * next.dim * 4;
+      chunkSteps = Math.max(1, Math.min(32, Math.floor(CHUNK_BYTES / batchBytes)));
+      const message: ToSampler = { type: 'plan', planId, config: next };
+      sampler?.postMessage(message);
+    },
+    training: (stepIdx) => take('training', stepIdx),
+    heldOut: (stepIdx) => take('heldOut', stepIdx),
+    get prefetching() {
+      return sampler !== null;
+    },
+    dispose() {
+      sampler?.terminate();
+      sampler = null;
+    },
+  };
+}

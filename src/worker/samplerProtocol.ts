@@ -1,0 +1,30 @@
+/** Messages between the training worker and its batch sampler, discriminated on `type`. */
+import type { RunConfig } from '../protocol/config';
+
+/** Which stream a batch belongs to. */
+export type BatchKind = 'training' | 'heldOut';
+
+/** Training worker → sampler. */
+export type ToSampler =
+  /** Batches for this plan from now on; requests of earlier plans are dropped. */
+  | { readonly type: 'plan'; readonly planId: number; readonly config: RunConfig }
+  /** Draws `count` consecutive batches of one stream, from step `firstStepIdx`. */
+  | {
+      readonly type: 'draw';
+      readonly planId: number;
+      readonly kind: BatchKind;
+      readonly firstStepIdx: number;
+      readonly count: number;
+    };
+
+/** Sampler → training worker: `count` batches back to back in one buffer (transferred). */
+export interface SampledBatches {
+  readonly type: 'batches';
+  readonly planId: number;
+  readonly kind: BatchKind;
+  readonly firstStepIdx: number;
+  readonly count: number;
+  /** Pairs per batch. */
+  readonly n: number;
+  readonly pairs: Float32Array;
+}
