@@ -95,7 +95,10 @@ export function criticForward(pairs: tf.Tensor2D, w: CriticWeights): CriticForwa
 
 /**
  * The gradient of Σᵢ dScoresᵢ·T(rowᵢ) with respect to the flat parameters, in theta's layout:
- * backpropagation through the two layers by hand.
+ * backpropagation through the two layers by hand. The products are arranged for tfjs-wasm, the
+ * backend CPU-only machines train on: its transposed-operand matmul is a slow generic loop (10 ms
+ * against 1.8 ms for [40000, 40]ᵀ·[40000, 10]), its plain one (XNNPACK) repacks the second operand
+ * on every call, so that operand is the narrower one, and it sums over the last axis only.
  */
 export function criticBackward(
   pairs: tf.Tensor2D,
@@ -105,12 +108,17 @@ export function criticBackward(
 ): tf.Tensor1D {
   return tf.tidy(() => {
     const g = tf.reshape(dScores, [-1, 1]) as tf.Tensor2D;
-    const dW2 = tf.matMul(forward.hidden, g, true, false);
+    const dW2 = tf.matMul(tf.transpose(forward.hidden), g);
     const dB2 = tf.sum(dScores, 0, true);
-    // dScores ⊗ w2ᵀ, masked where the ReLU was off (its output is 0 exactly there).
-    const dHidden = tf.mul(tf.mul(g, tf.reshape(w.w2, [1, -1])), tf.step(forward.hidden));
-    const dW1 = tf.matMul(pairs, dHidden, true, false);
-    const dB1 = tf.sum(dHidden, 0);
+    // dScores ⊗ w2ᵀ (an outer product: a matmul is 3× faster than a broadcast multiply on wasm),
+    // masked where the ReLU was off (its output is 0 exactly there).
+    const dHidden: tf.Tensor2D = tf.mul(tf.matMul(g, tf.reshape(w.w2, [1, -1])), tf.step(forward.hidden));
+    const dHiddenT = tf.transpose(dHidden);
+    const dB1 = tf.sum(dHiddenT, 1);
+    const dW1 =
+      pairs.shape[1] <= dHidden.shape[1]
+        ? tf.transpose(tf.matMul(dHiddenT, pairs))
+        : tf.matMul(tf.transpose(pairs), dHidden);
     return tf.concat([tf.reshape(dW1, [-1]), dB1, tf.reshape(dW2, [-1]), dB2]) as tf.Tensor1D;
   });
 }

@@ -31,8 +31,11 @@ export interface RunResults {
   readonly firstNonFiniteIdx: readonly number[];
 }
 
-/** Points drawn per plot, across all estimators (each gets its share). */
-export const PLOT_POINT_BUDGET = 1600;
+/**
+ * Points drawn per plot, across all estimators (each gets its share): enough for a smooth curve
+ * and the noise envelope, few enough that a redraw (a few times a second) stays cheap.
+ */
+export const PLOT_POINT_BUDGET = 1000;
 
 /** Empty results for a run of `numSteps` steps of `estimators`, held out every `evalEvery` steps. */
 export function createRunResults(
@@ -41,7 +44,7 @@ export function createRunResults(
   evalEvery: number,
 ): RunResults {
   const heldOutCapacity = Math.floor(numSteps / Math.max(1, evalEvery));
-  const bucketsEach = Math.max(50, Math.floor(PLOT_POINT_BUDGET / (4 * estimators.length)));
+  const bucketsEach = Math.max(40, Math.floor(PLOT_POINT_BUDGET / (4 * estimators.length)));
   return {
     estimators,
     series: estimators.map(() => createSeries(numSteps)),

@@ -69,7 +69,7 @@ describe('logMeanExp', () => {
 
 describe('bounds with the analytically optimal critic (Gaussian channel, 6 bits, N = 20000)', () => {
   const batches = [1, 2, 3, 4, 5].map((seed) => optimalScores(channel, 20_000, seed));
-  const valueBits = (id: BoundId) =>
+  const valueBits = (id: BoundId): number[] =>
     batches.map(({ joint, marginal }) => {
       const bound = BOUNDS[id] as PointwiseBound;
       return natsToBits(
@@ -77,9 +77,8 @@ describe('bounds with the analytically optimal critic (Gaussian channel, 6 bits,
       );
     });
 
-  // Measured (seeds 1–5): DV 5.77, 5.97, 5.86, 5.92, 6.17 bits; NWJ with T* 5.37–5.54 (T* + 1:
-  // 5.76–6.16); SMILE τ = 5 6.06–6.30; InfoNCE k = 16 3.06–3.89, k = 1024 5.77–5.92 (seeds 1–3 shown
-  // in the test below).
+  // Measured (seeds 1–5): DV 6.09, 6.05, 5.97, 5.96, 6.03 bits; NWJ with T* 5.45–5.50 (T* + 1:
+  // 5.96–6.08); SMILE τ = 5 6.18–6.28; InfoNCE (seeds 1–3) k = 16 3.26–3.90, k = 1024 5.81–6.03.
   it.each(['mine', 'mine-ema'] as const)('%s (the DV bound) lands near the true MI', (id) => {
     const values = valueBits(id);
     expect(Math.abs(mean(values) - 6)).toBeLessThan(0.15);

@@ -10,20 +10,25 @@ describe('createRng', () => {
     expect(Array.from(a)).not.toEqual(Array.from(c));
   });
 
-  it('fills normals by Box–Muller on its own uniform sequence, and continues that sequence', () => {
-    // The bulk loop keeps the generator state in locals; it must draw exactly what uniform() would.
-    const fast = createRng(21);
-    const slow = createRng(21);
-    const out = fast.fillNormal(new Float32Array(7), 1, 2);
-    const expected: number[] = [];
-    for (let i = 0; i < 7; i += 2) {
-      const radius = Math.sqrt(-2 * Math.log(1 - slow.uniform())) * 2;
-      const angle = 2 * Math.PI * slow.uniform();
-      expected.push(1 + radius * Math.cos(angle));
-      if (i + 1 < 7) expected.push(1 + radius * Math.sin(angle));
+  it('draws standard normals: a Kolmogorov–Smirnov test, the tails and the generator after a fill', () => {
+    const n = 400_000;
+    const samples = Float64Array.from(createRng(5).fillNormal(new Float32Array(n))).sort();
+    let maxGap = 0;
+    for (let i = 0; i < n; i++) {
+      const cdf = normalCdf(samples[i]);
+      maxGap = Math.max(maxGap, Math.abs(cdf - i / n), Math.abs(cdf - (i + 1) / n));
     }
-    expect(Array.from(out)).toEqual(Array.from(Float32Array.from(expected)));
-    expect(fast.uniform()).toBe(slow.uniform());
+    // The KS statistic's 1% critical value is 1.63/√n ≈ 0.0026.
+    expect(maxGap).toBeLessThan(1.63 / Math.sqrt(n));
+    // Tails, where a ziggurat's wedges and tail method act: P(|z| > 3) = 0.0027, P(|z| > 4) = 6.3e-5.
+    const beyond = (t: number) => samples.filter((v) => Math.abs(v) > t).length / n;
+    expect(Math.abs(beyond(3) - 0.0027) / 0.0027).toBeLessThan(0.1);
+    expect(beyond(4)).toBeGreaterThan(0.3 * 6.3e-5);
+    expect(beyond(4)).toBeLessThan(3 * 6.3e-5);
+    // Filling moves the generator on: the next fill differs.
+    const rng = createRng(9);
+    const first = Array.from(rng.fillNormal(new Float32Array(3)));
+    expect(Array.from(rng.fillNormal(new Float32Array(3)))).not.toEqual(first);
   });
 
   it('draws normals with the requested mean and standard deviation', () => {
@@ -85,3 +90,15 @@ describe('deriveSeed', () => {
     expect(Math.abs(lag1 / variance)).toBeLessThan(0.05); // ~3 standard errors at n = 4000
   });
 });
+
+/** Φ(x) through erf (Abramowitz & Stegun 7.1.26, error < 1.5e-7). */
+function normalCdf(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const erf =
+    1 -
+    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
+      t *
+      Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}

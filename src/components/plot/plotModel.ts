@@ -81,8 +81,9 @@ export function buildPlotModel(results: RunResults, config: RunConfig): PlotMode
       .filter((p) => Number.isFinite(p.value));
     const { heldOut } = results;
     const held: PlotPoint[] = [];
-    // At most one marker per plot bucket: evenly spaced evaluations, always including the latest.
-    const stride = Math.max(1, Math.ceil(heldOut.length / results.plot[e].maxBuckets));
+    // Markers are separate SVG elements: at most one per four plot buckets, evenly spaced,
+    // always including the latest evaluation.
+    const stride = Math.max(1, Math.ceil(heldOut.length / Math.ceil(results.plot[e].maxBuckets / 4)));
     for (let j = (heldOut.length - 1) % stride; j < heldOut.length; j += stride) {
       const value = heldOut.valuesBits[e][j];
       if (Number.isFinite(value)) held.push({ step: heldOut.stepIdx[j] + 1, value: convert(value) });
