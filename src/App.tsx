@@ -5,6 +5,7 @@ import { Presets } from './components/Presets';
 import { Readouts } from './components/Readouts';
 import { RunControls } from './components/RunControls';
 import { SettingsPanel } from './components/controls/SettingsPanel';
+import { CriticPanel } from './components/critic/CriticPanel';
 import { EstimatePlot } from './components/plot/EstimatePlot';
 
 /** The page: settings on the left, presets, run controls, readouts and the live plot on the right. */
@@ -24,6 +25,7 @@ export function App() {
           <Readouts />
           <CeilingNotice />
           <EstimatePlot />
+          <CriticPanel />
           <Explainer />
         </div>
       </main>

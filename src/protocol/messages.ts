@@ -4,6 +4,7 @@
  * run's id, so the page can drop anything from a run it has moved on from.
  */
 import type { BackendPreference, RunConfig } from './config';
+import type { BatchScatter, GridRange } from './snapshot';
 
 /** Lifecycle of a run as the worker reports it. */
 export type WorkerRunState = 'running' | 'paused' | 'done';
@@ -69,11 +70,27 @@ export interface StepsMessage {
   readonly tensorBytes: number;
 }
 
+/** A look at the run now and then (about once a second): the critic on a grid, and a batch. */
+export interface SnapshotMessage {
+  readonly type: 'snapshot';
+  readonly runId: number;
+  /** Steps taken when the snapshot was made. */
+  readonly stepsDone: number;
+  readonly scatter: BatchScatter;
+  /** For d = 1: each estimator's critic on the grid, [estimators × size²] (x fastest). */
+  readonly grid: {
+    readonly range: GridRange;
+    readonly size: number;
+    readonly scores: Float32Array;
+  } | null;
+}
+
 /** Worker → page. */
 export type FromWorker =
   /** The backend is initialised; sent once, before any other message. */
   | ({ readonly type: 'ready' } & BackendReport)
   | StepsMessage
+  | SnapshotMessage
   /** The run changed state. */
   | { readonly type: 'run-state'; readonly runId: number; readonly state: WorkerRunState }
   /** Something failed; runId is null when it is not tied to a run. */

@@ -27,6 +27,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
       runState,
       results: createRunResults(config.estimator, config.steps, config.eval),
       stats: null,
+      snapshot: null,
     });
     return runId;
   };
@@ -95,6 +96,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
         runState: 'idle',
         results: createRunResults(config.estimator, 0, config.eval),
         stats: null,
+        snapshot: null,
       });
     },
   };

@@ -50,6 +50,7 @@ export function createRunStore(
       runState: 'idle',
       results: createRunResults(DEFAULTS.estimator, 0, DEFAULTS.eval),
       stats: null,
+      snapshot: null,
       backend: null,
       notices: [],
       applyUpdate: null,

@@ -1,6 +1,6 @@
 /** The app store's state: values and actions, shared by its slices. */
 import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
-import type { BackendReport, FromWorker, ToWorker } from '../protocol/messages';
+import type { BackendReport, FromWorker, SnapshotMessage, ToWorker } from '../protocol/messages';
 import type { RunResults } from './runResults';
 
 /** What the page shows as the run's state. */
@@ -37,6 +37,8 @@ export interface RunValues {
   readonly results: RunResults;
   /** Null before the run's first batch of results. */
   readonly stats: RunStats | null;
+  /** The run's latest snapshot (a batch sample, the critic on a grid); null before the first. */
+  readonly snapshot: SnapshotMessage | null;
   /** The worker's backend, once it has started; null while a worker starts. */
   readonly backend: BackendReport | null;
   /** Messages for the user (bad URL values, fallbacks, errors), oldest first. */

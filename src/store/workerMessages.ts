@@ -63,6 +63,9 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
       case 'steps':
         receiveSteps(message);
         return;
+      case 'snapshot':
+        if (message.runId === get().runId) set({ snapshot: message });
+        return;
       case 'run-state':
         // The worker applies commands in order, so its latest report is the truth.
         if (message.runId === get().runId) set({ runState: message.state });

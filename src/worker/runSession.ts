@@ -8,8 +8,10 @@ import { createTrainer, type Trainer } from '../core/trainer';
 import { BITS_PER_NAT } from '../core/units';
 import { validateConfig, type RunConfig } from '../protocol/config';
 import type { FromWorker, StepsMessage, ToWorker, WorkerRunState } from '../protocol/messages';
+import type { CriticBatch } from '../core/batches';
 import type { BatchSource } from './batchSource';
 import { errorMessage } from './errorMessage';
+import { SNAPSHOT_INTERVAL_MS, snapshotTransferables, takeSnapshot } from './snapshot';
 
 /** Sends a message to the page, transferring the listed buffers. */
 export type PostToPage = (message: FromWorker, transfer?: Transferable[]) => void;
@@ -60,6 +62,10 @@ interface ActiveRun {
   warmTrainingMs: number;
   /** Single steps asked for (Step) and not yet taken, while paused. */
   requestedSteps: number;
+  /** The latest training batch, for snapshots. */
+  lastBatch: CriticBatch | null;
+  /** When the last snapshot was sent; −Infinity before the first. */
+  lastSnapshotMs: number;
   /** A pump is driving this run; further pumps wait for it instead of starting. */
   busy: boolean;
   cancelled: boolean;
@@ -153,6 +159,16 @@ export function createRunSession(
       tensorBytes: memory.numBytes,
     };
     post(message, [estimatesBits.buffer, heldOutBits.buffer]);
+    await sendSnapshotIfDue(run, now);
+  };
+
+  /** Sends a snapshot when one is due: every SNAPSHOT_INTERVAL_MS, after single steps, at the end. */
+  const sendSnapshotIfDue = async (run: ActiveRun, now: number) => {
+    const last = run.trainer.stepsDone === run.config.steps || run.state !== 'running';
+    if (!run.lastBatch || (!last && now - run.lastSnapshotMs < SNAPSHOT_INTERVAL_MS)) return;
+    run.lastSnapshotMs = now;
+    const snapshot = await takeSnapshot(run.runId, run.config, run.trainer, run.lastBatch);
+    if (!run.cancelled) post(snapshot, snapshotTransferables(snapshot));
   };
 
   const finishIfComplete = (run: ActiveRun) => {
@@ -181,6 +197,7 @@ export function createRunSession(
     const batch = await batches.training(stepIdx);
     if (run.cancelled) return false;
     run.pending.push(run.trainer.step(batch));
+    run.lastBatch = batch;
     if ((stepIdx + 1) % run.config.eval === 0) {
       const heldOut = await batches.heldOut(stepIdx);
       if (run.cancelled) return false;
@@ -268,6 +285,8 @@ export function createRunSession(
       stepsPerSecond: 0,
       warmTrainingMs: 0,
       requestedSteps: 0,
+      lastBatch: null,
+      lastSnapshotMs: -Infinity,
       busy: false,
       cancelled: false,
     };

@@ -1,0 +1,48 @@
+import { useEffect, useRef } from 'react';
+import { divergingColor } from './colorScale';
+
+/** A size×size grid of values drawn on a canvas (y upwards), on a shared diverging colour scale. */
+export function Heatmap(props: {
+  values: Float32Array;
+  size: number;
+  low: number;
+  high: number;
+  label: string;
+  testId: string;
+  step: number;
+}) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const { values, size, low, high } = props;
+
+  useEffect(() => {
+    const context = canvas.current?.getContext('2d');
+    if (!context) return;
+    const image = context.createImageData(size, size);
+    for (let j = 0; j < size; j++) {
+      for (let i = 0; i < size; i++) {
+        const [r, g, b] = divergingColor(values[j * size + i], low, high);
+        const at = 4 * ((size - 1 - j) * size + i); // row 0 of the image is the top: the largest y
+        image.data[at] = r;
+        image.data[at + 1] = g;
+        image.data[at + 2] = b;
+        image.data[at + 3] = 255;
+      }
+    }
+    context.putImageData(image, 0, 0);
+  }, [values, size, low, high]);
+
+  return (
+    <figure className="heatmap">
+      <canvas
+        ref={canvas}
+        width={size}
+        height={size}
+        data-testid={props.testId}
+        data-step={props.step}
+        role="img"
+        aria-label={`${props.label}: heatmap over x (across) and y (up)`}
+      />
+      <figcaption>{props.label}</figcaption>
+    </figure>
+  );
+}
