@@ -7,6 +7,7 @@ import { RunControls } from './components/RunControls';
 import { SettingsPanel } from './components/controls/SettingsPanel';
 import { CriticPanel } from './components/critic/CriticPanel';
 import { EstimatePlot } from './components/plot/EstimatePlot';
+import { SweepPanel } from './components/sweep/SweepPanel';
 
 /** The page: settings on the left, presets, run controls, readouts and the live plot on the right. */
 export function App() {
@@ -26,6 +27,7 @@ export function App() {
           <CeilingNotice />
           <EstimatePlot />
           <CriticPanel />
+          <SweepPanel />
           <Explainer />
         </div>
       </main>

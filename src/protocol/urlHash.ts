@@ -14,7 +14,11 @@ import {
 } from './config';
 
 /** URL keys that are not settings but tell the page what to do, and the values they accept. */
-export const PAGE_FLAGS = Object.freeze({ run: /^[01]$/ } as const);
+export const PAGE_FLAGS = Object.freeze({
+  run: /^[01]$/,
+  /** A sweep, `key:v1,v2,…` (its values are checked when it is set up). */
+  sweep: /^[a-z]+:[-+0-9.eE,]{1,200}$/,
+} as const);
 
 /** A page flag's name. */
 export type PageFlag = keyof typeof PAGE_FLAGS;
@@ -52,8 +56,8 @@ export function configToHash(config: RunConfig, flags: Partial<Record<PageFlag, 
   const params = new URLSearchParams();
   for (const spec of PARAMS) if (isApplicable(spec, config)) params.set(spec.key, formatValue(spec, config));
   for (const [name, value] of Object.entries(flags)) if (value !== undefined) params.set(name, value);
-  // Commas separate list entries; keep them readable rather than %2C.
-  return `#${params.toString().replace(/%2C/g, ',')}`;
+  // Commas and colons separate list entries and sweep parts; keep them readable (not %2C, %3A).
+  return `#${params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
 }
 
 /** Plain decimal notation as links carry it: "3", "-0.5", ".2", "1e-3"; not hex, blanks or "+". */

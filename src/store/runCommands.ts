@@ -19,6 +19,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
 
   /** Begins a new run id and clears the shown results; later messages of older runs are dropped. */
   const beginRun = (runState: RunState): number => {
+    ctx.retireRun();
     const runId = get().runId + 1;
     const { config } = get();
     set({
@@ -88,6 +89,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
 
     reset() {
       cancelPendingRestart();
+      ctx.retireRun();
       if (ctx.hasWorker()) send({ type: 'stop' });
       const { config } = get();
       set({

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
+import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createRunResults } from './runResults';
 import type { StoreContext } from './storeContext';
@@ -40,8 +41,18 @@ export function createRunStore(
         ensureWorker();
         host.send(message);
       },
+      retireRun: () => history.retireRun(),
+      runFinished: (runId) => history.runFinished(runId),
     };
     const { scheduleRestart, ...commands } = createRunCommands(ctx);
+    const history = createHistorySlice(ctx, commands.start);
+    /** A command from the user (not from a sweep): a running sweep stops first. */
+    const byUser =
+      <A extends unknown[]>(action: (...args: A) => void) =>
+      (...args: A) => {
+        history.userAction();
+        action(...args);
+      };
 
     return {
       config: DEFAULTS,
@@ -54,12 +65,19 @@ export function createRunStore(
       backend: null,
       notices: [],
       applyUpdate: null,
+      ghosts: [],
+      sweep: null,
 
       ...commands,
+      ...history.actions,
+      start: byUser(commands.start),
+      reset: byUser(commands.reset),
+      stepOnce: byUser(commands.stepOnce),
       receive: createReceive(ctx),
       connectWorker: ensureWorker,
 
       setParam(key, value) {
+        history.userAction();
         const spec = paramSpec(key);
         const error = paramError(spec, value);
         if (error) throw new Error(error);
@@ -75,6 +93,7 @@ export function createRunStore(
       },
 
       loadConfig(config, notices = []) {
+        history.userAction();
         set({ config });
         commands.reset();
         if (ctx.hasWorker()) ensureWorker();

@@ -12,5 +12,9 @@ export interface StoreContext {
   ensureWorker(): void;
   /** Whether a worker has been started yet. */
   hasWorker(): boolean;
+  /** Keeps the shown run as a ghost before it is replaced or reset. */
+  retireRun(): void;
+  /** Tells the history that the run `runId` finished. */
+  runFinished(runId: number): void;
   readonly options: RunStoreOptions;
 }

@@ -1,6 +1,7 @@
 /** The app store's state: values and actions, shared by its slices. */
-import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
+import type { BackendPreference, NumberKey, ParamKey, RunConfig } from '../protocol/config';
 import type { BackendReport, FromWorker, SnapshotMessage, ToWorker } from '../protocol/messages';
+import type { GhostRun, Sweep } from './history';
 import type { RunResults } from './runResults';
 
 /** What the page shows as the run's state. */
@@ -45,6 +46,10 @@ export interface RunValues {
   readonly notices: readonly string[];
   /** Switches to a newly deployed version (reloading), once one is installed and waiting. */
   readonly applyUpdate: (() => void) | null;
+  /** Earlier runs kept for comparison, newest first. */
+  readonly ghosts: readonly GhostRun[];
+  /** The sweep being prepared, run or shown; null when there is none. */
+  readonly sweep: Sweep | null;
 }
 
 /** The store's operations. */
@@ -71,6 +76,18 @@ export interface RunActions {
   dismissNotice(index: number): void;
   /** Records that a new deployment is waiting, and how to switch to it. */
   offerUpdate(applyUpdate: () => void): void;
+  /** Pins a ghost run (kept however many runs follow), or unpins it. */
+  pinGhost(id: number): void;
+  /** Removes every ghost run. */
+  clearGhosts(): void;
+  /** Sets up a sweep of one setting over `values`, from the current settings. */
+  prepareSweep(key: NumberKey, values: readonly number[]): void;
+  /** Runs the prepared sweep from its first value. */
+  runSweep(): void;
+  /** Stops a running sweep after the run in flight (its finished values stay). */
+  stopSweep(): void;
+  /** Forgets the sweep. */
+  clearSweep(): void;
 }
 
 /** Store state: values and actions. */

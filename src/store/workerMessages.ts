@@ -68,7 +68,9 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
         return;
       case 'run-state':
         // The worker applies commands in order, so its latest report is the truth.
-        if (message.runId === get().runId) set({ runState: message.state });
+        if (message.runId !== get().runId) return;
+        set({ runState: message.state });
+        if (message.state === 'done') ctx.runFinished(message.runId);
         return;
       case 'error':
         if (message.runId !== null && message.runId !== get().runId) return;

@@ -26,10 +26,11 @@ export function EstimatePlot() {
   const runConfig = useRun((s) => s.runConfig);
   const config = useRun((s) => s.config);
   const units = useRun((s) => s.config.units);
+  const ghosts = useRun((s) => s.ghosts);
   // The shown run's settings (or the pending ones before a run), in the units chosen now.
   const shown = useMemo(() => ({ ...(runConfig ?? config), units }), [runConfig, config, units]);
   // `results` is a new object after every batch, so it is the memo key.
-  const model = useMemo(() => buildPlotModel(results, shown), [results, shown]);
+  const model = useMemo(() => buildPlotModel(results, shown, ghosts), [results, shown, ghosts]);
   const compare = model.curves.length > 1;
   const [yMin, yMax] = [model.yTicks[0], model.yTicks[model.yTicks.length - 1]];
 
@@ -61,6 +62,21 @@ export function EstimatePlot() {
               }
               labelFormatter={(step) => `step ${String(step)}`}
             />
+            {model.ghostCurves.map((ghost) => (
+              <Line
+                key={`ghost-${ghost.ghostId}-${ghost.estimator}`}
+                className="curve-ghost"
+                name={`earlier run ${ghost.ghostId}`}
+                data={[...ghost.points]}
+                dataKey="value"
+                stroke={ESTIMATOR_COLORS[ghost.estimator]}
+                strokeOpacity={0.45}
+                strokeDasharray="5 4"
+                strokeWidth={1.5}
+                dot={false}
+                isAnimationActive={false}
+              />
+            ))}
             {model.curves.map((curve) => (
               <Line
                 key={`raw-${curve.id}`}

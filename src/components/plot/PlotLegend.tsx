@@ -1,5 +1,6 @@
 import type { BoundId } from '../../protocol/config';
 import type { InfoUnit } from '../../protocol/config';
+import { useRun } from '../../store/context';
 import { formatBits } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import type { PlotModel } from './plotModel';
@@ -40,6 +41,22 @@ export function PlotLegend({
         <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} /> true MI (
         {truthText})
       </li>
+      {model.ghosts.map((ghost) => (
+        <li
+          key={`ghost-${ghost.id}`}
+          className="ghost-entry"
+          data-testid="ghost-run"
+          data-ghost-id={ghost.id}
+        >
+          <span className="swatch ghost" /> {ghost.label}
+          <GhostPin id={ghost.id} pinned={ghost.pinned} />
+        </li>
+      ))}
+      {model.ghosts.length > 0 && (
+        <li>
+          <ClearGhosts />
+        </li>
+      )}
       {model.ceilings.map((ceiling) => (
         <li key={ceiling.label}>
           <span className="swatch dotted" style={{ borderColor: REFERENCE_COLORS.ceiling }} /> batch ceiling{' '}
@@ -47,5 +64,32 @@ export function PlotLegend({
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Pins an earlier run so that it stays however many runs follow. */
+function GhostPin({ id, pinned }: { id: number; pinned: boolean }) {
+  const pinGhost = useRun((s) => s.pinGhost);
+  return (
+    <button
+      type="button"
+      className="link-button"
+      aria-pressed={pinned}
+      data-testid="ghost-pin"
+      onClick={() => pinGhost(id)}
+      title={pinned ? 'Unpin: let newer runs replace it' : 'Pin: keep it however many runs follow'}
+    >
+      {pinned ? 'pinned' : 'pin'}
+    </button>
+  );
+}
+
+/** Removes every earlier run from the plot. */
+function ClearGhosts() {
+  const clearGhosts = useRun((s) => s.clearGhosts);
+  return (
+    <button type="button" className="link-button" data-testid="clear-ghosts" onClick={clearGhosts}>
+      Clear earlier runs
+    </button>
   );
 }

@@ -6,6 +6,7 @@
 import type { BoundId } from '../../protocol/config';
 import { ceilingBits, inUnits, trueMiBits, type RunConfig } from '../../protocol/config';
 import { bucketEnds, bucketExtremes } from '../../store/plotBuckets';
+import { ghostLabel, type GhostRun } from '../../store/history';
 import type { RunResults } from '../../store/runResults';
 import { niceTicks } from './axisTicks';
 
@@ -29,9 +30,25 @@ export interface CeilingLine {
   readonly value: number;
 }
 
+/** An earlier run's smoothed curve, drawn faded. */
+export interface GhostCurve {
+  readonly ghostId: number;
+  readonly estimator: BoundId;
+  readonly points: readonly PlotPoint[];
+}
+
+/** An earlier run as the legend lists it. */
+export interface GhostEntry {
+  readonly id: number;
+  readonly label: string;
+  readonly pinned: boolean;
+}
+
 /** Everything the plot draws. */
 export interface PlotModel {
   readonly curves: readonly EstimatorCurves[];
+  readonly ghostCurves: readonly GhostCurve[];
+  readonly ghosts: readonly GhostEntry[];
   /** The true MI as a step function over the run. */
   readonly truth: readonly PlotPoint[];
   /** Ceilings inside the visible range. */
@@ -67,8 +84,12 @@ function ceilingLines(config: RunConfig, convert: (bits: number) => number): Cei
   return lines;
 }
 
-/** The plot of `results` for a run configured as `config`, in `config.units`. */
-export function buildPlotModel(results: RunResults, config: RunConfig): PlotModel {
+/** The plot of `results` for a run configured as `config`, in `config.units`, over `ghosts`. */
+export function buildPlotModel(
+  results: RunResults,
+  config: RunConfig,
+  ghosts: readonly GhostRun[] = [],
+): PlotModel {
   const convert = (bits: number) => inUnits(bits, config.units);
   const { length } = results;
   let pointCount = 0;
@@ -92,11 +113,19 @@ export function buildPlotModel(results: RunResults, config: RunConfig): PlotMode
     return { id, raw, smoothed, heldOut: held };
   });
   const truth = truthPoints(config, convert);
+  const ghostCurves = ghosts.flatMap((ghost) =>
+    ghost.curves.map((curve, e) => ({
+      ghostId: ghost.id,
+      estimator: ghost.estimators[e],
+      points: curve.map(([step, bits]) => ({ step, value: convert(bits) })),
+    })),
+  );
+  for (const ghost of ghostCurves) pointCount += ghost.points.length;
 
   let low = 0;
   let high = Math.max(1, ...truth.map((p) => p.value * 1.1));
-  for (const curve of curves) {
-    for (const p of curve.raw) {
+  for (const curve of [...curves.map((c) => c.raw), ...ghostCurves.map((g) => g.points)]) {
+    for (const p of curve) {
       if (!Number.isFinite(p.value)) continue;
       low = Math.min(low, p.value);
       high = Math.max(high, p.value);
@@ -108,9 +137,11 @@ export function buildPlotModel(results: RunResults, config: RunConfig): PlotMode
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
   return {
     curves,
+    ghostCurves,
+    ghosts: ghosts.map((g) => ({ id: g.id, label: ghostLabel(g.config, config), pinned: g.pinned })),
     truth,
     ceilings: ceilingLines(config, convert).filter((c) => c.value >= yMin && c.value <= yMax),
-    xTicks: niceTicks(0, Math.max(1, config.steps), 8),
+    xTicks: niceTicks(0, Math.max(1, config.steps, ...ghosts.map((g) => g.length)), 8),
     yTicks,
     pointCount: pointCount + truth.length,
   };

@@ -1,0 +1,101 @@
+import { useId, useState } from 'react';
+import { PARAMS, isApplicable, type NumberKey } from '../../protocol/config';
+import { useRun, useRunStoreApi } from '../../store/context';
+import { parseSweepParam } from '../../store/history';
+import { SweepChart } from './SweepChart';
+import { suggestedValues } from './sweepModel';
+
+/** Numeric settings a sweep can vary. */
+const SWEEPABLE = PARAMS.filter((spec) => spec.type === 'number' && spec.key !== 'eval');
+
+/** Sweep one setting over a list of values, one run after another, and plot each final estimate. */
+export function SweepPanel() {
+  const id = useId();
+  const config = useRun((s) => s.config);
+  const sweep = useRun((s) => s.sweep);
+  const { prepareSweep, runSweep, stopSweep, clearSweep } = useRunStoreApi().getState();
+  const [key, setKey] = useState<NumberKey>('hidden');
+  const [text, setText] = useState(suggestedValues('hidden').join(', '));
+  const [error, setError] = useState<string | null>(null);
+  // A sweep set up elsewhere (from a link) shows its own setting and values in the form (state
+  // adjusted while rendering, when the sweep's definition changes).
+  const definition = sweep ? `${sweep.key}:${sweep.values.join(', ')}` : null;
+  const [shownDefinition, setShownDefinition] = useState(definition);
+  if (definition !== shownDefinition) {
+    setShownDefinition(definition);
+    if (sweep) {
+      setKey(sweep.key);
+      setText(sweep.values.join(', '));
+    }
+  }
+
+  const start = () => {
+    try {
+      const parsed = parseSweepParam(`${key}:${text.replace(/\s+/g, '')}`);
+      setError(null);
+      prepareSweep(parsed.key, parsed.values);
+      runSweep();
+    } catch (problem) {
+      setError(problem instanceof Error ? problem.message : String(problem));
+    }
+  };
+
+  const choices = SWEEPABLE.filter((spec) => isApplicable(spec, config));
+  return (
+    <section className="panel sweep-panel" aria-label="Sweep a setting">
+      <h2>Sweep a setting</h2>
+      <div className="sweep-form">
+        <label htmlFor={`${id}-key`}>Vary</label>
+        <select
+          id={`${id}-key`}
+          data-testid="sweep-key"
+          value={key}
+          onChange={(event) => {
+            const next = event.target.value as NumberKey;
+            setKey(next);
+            setText(suggestedValues(next).join(', '));
+          }}
+        >
+          {choices.map((spec) => (
+            <option key={spec.key} value={spec.key}>
+              {spec.label}
+            </option>
+          ))}
+        </select>
+        <label htmlFor={`${id}-values`}>over</label>
+        <input
+          id={`${id}-values`}
+          data-testid="sweep-values"
+          type="text"
+          inputMode="decimal"
+          value={text}
+          aria-describedby={`${id}-help`}
+          onChange={(event) => setText(event.target.value)}
+        />
+        {sweep?.state === 'running' ? (
+          <button type="button" data-testid="sweep-stop" onClick={stopSweep}>
+            Stop sweep
+          </button>
+        ) : (
+          <button type="button" className="primary" data-testid="sweep-run" onClick={start}>
+            Run sweep
+          </button>
+        )}
+        {sweep && sweep.state !== 'running' && (
+          <button type="button" data-testid="sweep-clear" onClick={clearSweep}>
+            Clear
+          </button>
+        )}
+      </div>
+      <p className="param-hint" id={`${id}-help`}>
+        2 to 12 values, comma-separated; each runs the current settings to the end, then the next starts.
+      </p>
+      {error && (
+        <p className="sweep-error" role="alert">
+          {error}
+        </p>
+      )}
+      {sweep && <SweepChart sweep={sweep} />}
+    </section>
+  );
+}
