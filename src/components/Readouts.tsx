@@ -31,7 +31,11 @@ function Readout(props: {
 /** The latest smoothed estimate of estimator `e`, in bits, or null before any step. */
 function latestSmoothed(results: RunResults, e: number): number | null {
   const series = results.series[e];
-  return series && series.length > 0 ? series.smoothedBits[series.length - 1] : null;
+  if (!series) return null;
+  // A diverged estimator keeps its last finite value; its later steps are gaps.
+  for (let i = series.length - 1; i >= 0; i--)
+    if (Number.isFinite(series.smoothedBits[i])) return series.smoothedBits[i];
+  return null;
 }
 
 /** Run state, progress, throughput, backend, true MI and the current smoothed estimate(s). */
@@ -106,8 +110,18 @@ export function Readouts() {
                   <span className="swatch" style={{ background: ESTIMATOR_COLORS[id] }} aria-hidden="true" />{' '}
                   {id}
                 </dt>
-                <dd data-testid={`estimate-${id}`} data-value={value ?? ''}>
-                  <span className="value">{formatBits(value === null ? null : inUnits(value, units))}</span>
+                <dd
+                  data-testid={`estimate-${id}`}
+                  data-value={value ?? ''}
+                  data-diverged={
+                    results.firstNonFiniteIdx[e] >= 0 ? results.firstNonFiniteIdx[e] + 1 : undefined
+                  }
+                >
+                  <span className="value">
+                    {results.firstNonFiniteIdx[e] >= 0
+                      ? 'diverged'
+                      : formatBits(value === null ? null : inUnits(value, units))}
+                  </span>
                 </dd>
               </div>
             );

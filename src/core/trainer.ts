@@ -47,6 +47,11 @@ export interface Trainer {
   evaluate(batch: CriticBatch): tf.Tensor1D;
   /** Scores of each estimator's critic on rows of [x, y] pairs: [estimators, rows]. */
   score(pairs: Float32Array): tf.Tensor2D;
+  /**
+   * Stops training estimator number `index` (it diverged): from now on its value is NaN and its
+   * critic is left alone, while the others train on.
+   */
+  deactivate(index: number): void;
   /** Number of steps taken so far. */
   readonly stepsDone: number;
   /** The critics, one per estimator, in the settings' order. */
@@ -92,6 +97,8 @@ export function createTrainer(settings: TrainerSettings): Trainer {
   }
   const width = 2 * dim;
   let stepsDone = 0;
+  const active = runs.map(() => true);
+  const nan = () => tf.scalar(NaN);
 
   const upload = (batch: CriticBatch): tf.Tensor2D => {
     if (batch.dim !== dim) throw new Error(`batch has dim ${batch.dim}, expected ${dim}`);
@@ -141,7 +148,9 @@ export function createTrainer(settings: TrainerSettings): Trainer {
     step(batch) {
       const values = tf.tidy(() => {
         const pairs = upload(batch);
-        return tf.stack(runs.map((run) => trainOne(run, pairs, batch.n))) as tf.Tensor1D;
+        return tf.stack(
+          runs.map((run, e) => (active[e] ? trainOne(run, pairs, batch.n) : nan())),
+        ) as tf.Tensor1D;
       });
       stepsDone++;
       return values;
@@ -149,13 +158,18 @@ export function createTrainer(settings: TrainerSettings): Trainer {
     evaluate: (batch) =>
       tf.tidy(() => {
         const pairs = upload(batch);
-        return tf.stack(runs.map((run) => evaluateOne(run, pairs, batch.n))) as tf.Tensor1D;
+        return tf.stack(
+          runs.map((run, e) => (active[e] ? evaluateOne(run, pairs, batch.n) : nan())),
+        ) as tf.Tensor1D;
       }),
     score: (pairs) =>
       tf.tidy(() => {
         const rows = tf.tensor2d(pairs, [pairs.length / width, width]);
         return tf.stack(runs.map((run) => criticForward(rows, run.critic.weights()).scores)) as tf.Tensor2D;
       }),
+    deactivate(index) {
+      if (index >= 0 && index < active.length) active[index] = false;
+    },
     get stepsDone() {
       return stepsDone;
     },

@@ -126,3 +126,18 @@ export function ceilingBits(config: RunConfig, estimator: BoundId): number {
 export function inUnits(bits: number, units: InfoUnit): number {
   return units === 'bits' ? bits : bits / BITS_PER_NAT;
 }
+
+/** What to tell the user when `estimator` diverged at step `stepIdx` (0-based) of a run with `config`. */
+export function divergenceMessage(config: RunConfig, estimator: BoundId, stepIdx: number): string {
+  const label =
+    PARAMS.find((p): p is ListSpec => p.type === 'list')?.options.find((o) => o.id === estimator)?.label ??
+    estimator;
+  const remedies = [`a lower learning rate (now ${config.lr})`];
+  if (estimator === 'smile') remedies.push(`a smaller clip τ (now ${config.tau})`);
+  if (estimator === 'nwj') remedies.push('a larger batch: its e^(T−1) term overflows easily');
+  if (estimator === 'mine-ema') remedies.push(`a larger moving-average rate α (now ${config.alpha})`);
+  return (
+    `${label} diverged at step ${stepIdx + 1}: its estimate is no longer a finite number, so it stopped training. ` +
+    `Try ${remedies.join(', or ')}, then Reset.`
+  );
+}

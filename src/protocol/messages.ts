@@ -3,7 +3,7 @@
  * Settings go down as one validated RunConfig; results come up as small batches tagged with the
  * run's id, so the page can drop anything from a run it has moved on from.
  */
-import type { BackendPreference, RunConfig } from './config';
+import type { BackendPreference, BoundId, RunConfig } from './config';
 import type { BatchScatter, GridRange } from './snapshot';
 
 /** Lifecycle of a run as the worker reports it. */
@@ -91,7 +91,25 @@ export type FromWorker =
   | ({ readonly type: 'ready' } & BackendReport)
   | StepsMessage
   | SnapshotMessage
-  /** The run changed state. */
-  | { readonly type: 'run-state'; readonly runId: number; readonly state: WorkerRunState }
+  /**
+   * The run changed state; `tensorCount` is the worker's tfjs tensors after the change (a finished
+   * run's are freed, so it returns to the same baseline after every run).
+   */
+  | {
+      readonly type: 'run-state';
+      readonly runId: number;
+      readonly state: WorkerRunState;
+      readonly tensorCount: number;
+    }
+  /** An estimator's value stopped being a finite number; it no longer trains (the others do). */
+  | {
+      readonly type: 'diverged';
+      readonly runId: number;
+      readonly estimator: BoundId;
+      /** The first step (0-based) whose value was not finite. */
+      readonly stepIdx: number;
+      /** What happened and what to try, for the user. */
+      readonly message: string;
+    }
   /** Something failed; runId is null when it is not tied to a run. */
   | { readonly type: 'error'; readonly runId: number | null; readonly message: string };

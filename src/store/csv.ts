@@ -40,15 +40,20 @@ export function runToCsv(config: RunConfig, results: RunResults, context: CsvCon
     const cells: (number | string)[] = [i + 1];
     results.series.forEach((series, e) => {
       cells.push(
-        series.rawBits[i],
-        series.smoothedBits[i],
-        heldOutRow >= 0 ? heldOut.valuesBits[e][heldOutRow] : '',
+        cell(series.rawBits[i]),
+        cell(series.smoothedBits[i]),
+        heldOutRow >= 0 ? cell(heldOut.valuesBits[e][heldOutRow]) : '',
       );
     });
     if (config.dist === 'staircase') cells.push(trueMiBits(config, i));
     lines.push(cells.join(','));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A number as a CSV cell: empty where an estimator diverged (never "NaN" or "Infinity"). */
+function cell(value: number): number | '' {
+  return Number.isFinite(value) ? value : '';
 }
 
 /** A descriptive file name for a run's CSV. */

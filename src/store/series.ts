@@ -1,6 +1,6 @@
 /** Per-step estimate series: a preallocated buffer plus its exponential moving average. */
 
-/** Steps-long buffers for one run's raw and smoothed estimates, in bits. */
+/** Steps-long buffers for one run's raw and smoothed estimates, in bits (NaN marks a gap). */
 export interface EstimateSeries {
   /** Raw per-step estimates; only the first `length` entries are meaningful. */
   readonly rawBits: Float32Array;
@@ -57,7 +57,8 @@ export function appendToSeries(
       emaSum = decay * emaSum + (1 - decay) * value;
       emaWeight = decay * emaWeight + (1 - decay);
     }
-    smoothedBits[firstStepIdx + k] = emaWeight > 0 ? emaSum / emaWeight : NaN;
+    // A non-finite step (a diverged estimator) is a gap in both curves, never a point.
+    smoothedBits[firstStepIdx + k] = emaWeight > 0 && Number.isFinite(value) ? emaSum / emaWeight : NaN;
   }
   return { rawBits, smoothedBits, length: firstStepIdx + valuesBits.length, emaSum, emaWeight };
 }

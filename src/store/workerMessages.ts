@@ -2,6 +2,7 @@
 import type { BackendReport, FromWorker, StepsMessage } from '../protocol/messages';
 import { appendStepsMessage } from './runResults';
 import type { StoreContext } from './storeContext';
+import type { RunStats } from './types';
 
 /** Weight of the newest report in the displayed throughput. */
 const THROUGHPUT_SMOOTHING = 0.3;
@@ -10,21 +11,11 @@ const THROUGHPUT_SMOOTHING = 0.3;
 export function createReceive(ctx: StoreContext): (message: FromWorker) => void {
   const { get, set } = ctx;
   const now = ctx.options.now ?? (() => performance.now());
-  /** The last run whose divergence was reported, so it is reported once. */
-  let divergenceReportedFor = -1;
   const addNotice = (text: string) => get().addNotices([text]);
 
   const receiveSteps = (message: StepsMessage) => {
     if (message.runId !== get().runId) return;
     const results = appendStepsMessage(get().results, message);
-    const bad = results.firstNonFiniteIdx.findIndex((idx) => idx >= 0);
-    if (bad >= 0 && divergenceReportedFor !== message.runId) {
-      divergenceReportedFor = message.runId;
-      addNotice(
-        `Training diverged: the ${results.estimators[bad]} estimate is not a finite number from step ` +
-          `${results.firstNonFiniteIdx[bad] + 1}. Try a lower learning rate.`,
-      );
-    }
     const previous = get().stats;
     set({
       results,
@@ -70,7 +61,11 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
         // The worker applies commands in order, so its latest report is the truth.
         if (message.runId !== get().runId) return;
         set({ runState: message.state });
+        if (get().stats) set({ stats: { ...(get().stats as RunStats), tensorCount: message.tensorCount } });
         if (message.state === 'done') ctx.runFinished(message.runId);
+        return;
+      case 'diverged':
+        if (message.runId === get().runId) addNotice(message.message);
         return;
       case 'error':
         if (message.runId !== null && message.runId !== get().runId) return;

@@ -6,7 +6,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createTrainer, type Trainer } from '../core/trainer';
 import { BITS_PER_NAT } from '../core/units';
-import { validateConfig, type RunConfig } from '../protocol/config';
+import { divergenceMessage, validateConfig, type RunConfig } from '../protocol/config';
 import type { FromWorker, StepsMessage, ToWorker, WorkerRunState } from '../protocol/messages';
 import type { CriticBatch } from '../core/batches';
 import type { BatchSource } from './batchSource';
@@ -66,6 +66,8 @@ interface ActiveRun {
   lastBatch: CriticBatch | null;
   /** When the last snapshot was sent; −Infinity before the first. */
   lastSnapshotMs: number;
+  /** Per estimator, whether it diverged (and no longer trains). */
+  diverged: boolean[];
   /** A pump is driving this run; further pumps wait for it instead of starting. */
   busy: boolean;
   cancelled: boolean;
@@ -106,7 +108,7 @@ export function createRunSession(
 
   const setState = (run: ActiveRun, state: WorkerRunState) => {
     run.state = state;
-    post({ type: 'run-state', runId: run.runId, state });
+    post({ type: 'run-state', runId: run.runId, state, tensorCount: tf.memory().numTensors });
   };
 
   const release = (run: ActiveRun) => {
@@ -158,8 +160,48 @@ export function createRunSession(
       tensorCount: memory.numTensors,
       tensorBytes: memory.numBytes,
     };
+    const divergences = findDivergences(run, firstStepIdx, estimatesBits); // before the transfer
     post(message, [estimatesBits.buffer, heldOutBits.buffer]);
+    if (stopDiverged(run, divergences)) return;
     await sendSnapshotIfDue(run, now);
+  };
+
+  /** Each estimator (not yet stopped) whose value stopped being finite in this batch, with the step. */
+  const findDivergences = (run: ActiveRun, firstStepIdx: number, valuesBits: Float32Array) => {
+    const count = run.config.estimator.length;
+    const found: { e: number; stepIdx: number }[] = [];
+    for (let e = 0; e < count; e++) {
+      if (run.diverged[e]) continue;
+      for (let i = e; i < valuesBits.length; i += count) {
+        if (!Number.isFinite(valuesBits[i])) {
+          found.push({ e, stepIdx: firstStepIdx + (i - e) / count });
+          break;
+        }
+      }
+    }
+    return found;
+  };
+
+  /**
+   * Stops the estimators that diverged and says so; once none is left, the run ends in the error
+   * state. Returns whether the run ended.
+   */
+  const stopDiverged = (run: ActiveRun, divergences: readonly { e: number; stepIdx: number }[]): boolean => {
+    for (const { e, stepIdx } of divergences) {
+      run.diverged[e] = true;
+      run.trainer.deactivate(e);
+      const estimator = run.config.estimator[e];
+      post({
+        type: 'diverged',
+        runId: run.runId,
+        estimator,
+        stepIdx,
+        message: divergenceMessage(run.config, estimator, stepIdx),
+      });
+    }
+    if (!run.diverged.every(Boolean)) return false;
+    fail(run, new Error('every estimator diverged, so training stopped'));
+    return true;
   };
 
   /** Sends a snapshot when one is due: every SNAPSHOT_INTERVAL_MS, after single steps, at the end. */
@@ -173,8 +215,8 @@ export function createRunSession(
 
   const finishIfComplete = (run: ActiveRun) => {
     if (run.cancelled || run.trainer.stepsDone < run.config.steps) return;
+    release(run); // first, so the reported tensor count is the worker's baseline
     setState(run, 'done');
-    release(run);
     if (current === run) current = null;
   };
 
@@ -287,6 +329,7 @@ export function createRunSession(
       requestedSteps: 0,
       lastBatch: null,
       lastSnapshotMs: -Infinity,
+      diverged: config.estimator.map(() => false),
       busy: false,
       cancelled: false,
     };

@@ -95,7 +95,7 @@ describe('store: history', () => {
     expect(starts().map((m) => m.config.hidden)).toEqual([10, 2]);
     const finish = (runId: number, value: number) => {
       state().receive(steps(runId, 0, Array(DEFAULTS.steps).fill(value)));
-      state().receive({ type: 'run-state', runId, state: 'done' });
+      state().receive({ type: 'run-state', runId, state: 'done', tensorCount: 0 });
     };
     finish(state().runId, 1.25);
     expect(starts().map((m) => m.config.hidden)).toEqual([10, 2, 8]);

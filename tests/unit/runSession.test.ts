@@ -75,7 +75,12 @@ describe('createRunSession', () => {
       for (const v of b.estimatesBits) expect(Number.isFinite(v)).toBe(true);
     }
     expect(statesOf(posted, 1)).toEqual(['running', 'done']);
-    expect(posted[posted.length - 1]).toEqual({ type: 'run-state', runId: 1, state: 'done' });
+    expect(posted[posted.length - 1]).toEqual({
+      type: 'run-state',
+      runId: 1,
+      state: 'done',
+      tensorCount: tensorsBefore, // reported after the run's tensors were freed
+    });
     expect(tf.memory().numTensors).toBe(tensorsBefore);
     expect(batches[batches.length - 1].tensorCount).toBe(tensorsBefore + 3); // the critic and Adam's two moments
   });
@@ -210,6 +215,52 @@ describe('createRunSession', () => {
     await waitFor(() => statesOf(posted, 31).includes('done'));
     expect(stepsOf(posted, 31).reduce((n, b) => n + b.count, 0)).toBe(40);
     expect(posted.filter((m) => m.type === 'error')).toEqual([]);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+  });
+
+  it('stops an estimator that diverges, keeps the others training, and says what to try', async () => {
+    const tensorsBefore = tf.memory().numTensors;
+    const { posted, handle } = recordingSession(100);
+    // NWJ's e^(T−1) overflows within two steps here (measured); MINE trains on.
+    const wild = {
+      ...DEFAULTS,
+      power: 20,
+      noise: 0.01,
+      dim: 20,
+      hidden: 256,
+      batch: 50,
+      lr: 0.5,
+      steps: 12,
+      eval: 1000,
+    };
+    handle({ type: 'start', runId: 40, config: { ...wild, estimator: ['mine', 'nwj'] }, paused: false });
+    await waitFor(() => statesOf(posted, 40).includes('done'));
+    const diverged = posted.filter((m) => m.type === 'diverged');
+    expect(diverged).toEqual([
+      {
+        type: 'diverged',
+        runId: 40,
+        estimator: 'nwj',
+        stepIdx: expect.any(Number),
+        message: expect.stringMatching(
+          /^NWJ \(MINE-f\) diverged at step \d+: .* Try a lower learning rate \(now 0\.5\), or a larger batch/,
+        ),
+      },
+    ]);
+    const values = stepsOf(posted, 40).flatMap((b) => Array.from(b.estimatesBits));
+    const mine = values.filter((_, i) => i % 2 === 0);
+    expect(mine.every(Number.isFinite)).toBe(true);
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+
+    // With a single estimator, divergence ends the run in the error state.
+    handle({ type: 'start', runId: 41, config: { ...wild, estimator: ['nwj'], steps: 500 }, paused: false });
+    await waitFor(() => posted.some((m) => m.type === 'error' && m.runId === 41));
+    expect(posted.find((m) => m.type === 'error' && m.runId === 41)).toEqual({
+      type: 'error',
+      runId: 41,
+      message: 'every estimator diverged, so training stopped',
+    });
     await new Promise((r) => setTimeout(r, 50));
     expect(tf.memory().numTensors).toBe(tensorsBefore);
   });

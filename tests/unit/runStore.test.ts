@@ -61,7 +61,7 @@ describe('run store', () => {
       tensorBytes: 400,
       firstStepAtMs: 1234,
     });
-    state().receive({ type: 'run-state', runId: 1, state: 'done' });
+    state().receive({ type: 'run-state', runId: 1, state: 'done', tensorCount: 0 });
     expect(state().runState).toBe('done');
   });
 
@@ -103,7 +103,7 @@ describe('run store', () => {
     expect(state().runState).toBe('idle');
 
     state().start();
-    state().receive({ type: 'run-state', runId: 1, state: 'done' });
+    state().receive({ type: 'run-state', runId: 1, state: 'done', tensorCount: 0 });
     state().setParam('dim', 5);
     vi.advanceTimersByTime(300);
     expect(sent[sent.length - 1]).toEqual({
@@ -162,11 +162,11 @@ describe('run store', () => {
     state().start();
     state().pause();
     state().resume();
-    state().receive({ type: 'run-state', runId: 1, state: 'paused' });
+    state().receive({ type: 'run-state', runId: 1, state: 'paused', tensorCount: 0 });
     expect(state().runState).toBe('paused');
-    state().receive({ type: 'run-state', runId: 1, state: 'running' });
+    state().receive({ type: 'run-state', runId: 1, state: 'running', tensorCount: 0 });
     expect(state().runState).toBe('running');
-    state().receive({ type: 'run-state', runId: 0, state: 'done' });
+    state().receive({ type: 'run-state', runId: 0, state: 'done', tensorCount: 0 });
     expect(state().runState).toBe('running');
   });
 
@@ -194,15 +194,21 @@ describe('run store', () => {
     expect(state().notices).toEqual(['Training failed: out of memory']);
   });
 
-  it('reports a diverged run once, naming the first bad step', () => {
+  it('shows the worker’s divergence message, and updates the tensor count when a run ends', () => {
     const { state } = storeWithRecorder();
     state().start();
     state().receive(steps(1, 0, [1, 2]));
-    state().receive(steps(1, 2, [3, NaN, Infinity]));
-    state().receive(steps(1, 5, [NaN]));
-    expect(state().notices).toEqual([
-      'Training diverged: the mine estimate is not a finite number from step 4. Try a lower learning rate.',
-    ]);
+    state().receive({
+      type: 'diverged',
+      runId: 1,
+      estimator: 'mine',
+      stepIdx: 2,
+      message: 'MINE (DV) diverged at step 3',
+    });
+    state().receive({ type: 'diverged', runId: 0, estimator: 'mine', stepIdx: 2, message: 'stale' });
+    expect(state().notices).toEqual(['MINE (DV) diverged at step 3']);
+    state().receive({ type: 'run-state', runId: 1, state: 'done', tensorCount: 0 });
+    expect(state().stats?.tensorCount).toBe(0);
   });
 
   it('starts the worker on the configured backend, and a fresh one when the backend changes', () => {

@@ -19,13 +19,13 @@ describe('estimate series', () => {
     expect(series.smoothedBits[3]).toBeCloseTo(expected, 5);
   });
 
-  it('keeps a diverged (non-finite) step in the data but not in the average', () => {
+  it('keeps a diverged (non-finite) step in the data but not in the average, and leaves a gap there', () => {
     let series = appendToSeries(createSeries(50), 0, Float32Array.of(NaN, 3));
     expect(series.smoothedBits[0]).toBeNaN();
     expect(series.smoothedBits[1]).toBe(3);
     series = appendToSeries(series, 2, Float32Array.of(Infinity, 3));
     expect(series.rawBits[2]).toBe(Infinity);
-    expect(Array.from(series.smoothedBits.subarray(1, 4))).toEqual([3, 3, 3]);
+    expect(Array.from(series.smoothedBits.subarray(1, 4))).toEqual([3, NaN, 3]);
   });
 
   it('refuses out-of-order or overrunning batches', () => {
