@@ -4,6 +4,7 @@ import { Notices } from './components/Notices';
 import { Presets } from './components/Presets';
 import { Readouts } from './components/Readouts';
 import { RunControls } from './components/RunControls';
+import { SlowStepNotice } from './components/SlowStepNotice';
 import { SettingsPanel } from './components/controls/SettingsPanel';
 import { CriticPanel } from './components/critic/CriticPanel';
 import { EstimatePlot } from './components/plot/EstimatePlot';
@@ -25,6 +26,7 @@ export function App() {
           <RunControls />
           <Readouts />
           <CeilingNotice />
+          <SlowStepNotice />
           <EstimatePlot />
           <CriticPanel />
           <SweepPanel />

@@ -14,8 +14,17 @@ export type BackendId = Exclude<BackendPreference, 'auto'>;
 
 /** Page → worker. */
 export type ToWorker =
-  /** First message: which backend to start (a worker keeps its backend for life). */
-  | { readonly type: 'init'; readonly backend: BackendPreference }
+  /**
+   * First message: which backend to start (a worker keeps its backend for life), backends to
+   * avoid (one that just failed), and the name of a Web Lock the worker holds for as long as it
+   * lives, so the page learns at once when it dies.
+   */
+  | {
+      readonly type: 'init';
+      readonly backend: BackendPreference;
+      readonly avoid: readonly BackendId[];
+      readonly lifeLock: string | null;
+    }
   /** Replaces any current run with a new one; `paused` creates it without stepping. */
   | { readonly type: 'start'; readonly runId: number; readonly config: RunConfig; readonly paused: boolean }
   /** Stops stepping after the step in flight; the run can be resumed. */
@@ -110,6 +119,16 @@ export type FromWorker =
       readonly stepIdx: number;
       /** What happened and what to try, for the user. */
       readonly message: string;
+    }
+  /**
+   * The worker cannot be used any more: its GPU context was lost (`recoverable`: the run restarts
+   * on a fresh worker), or it crashed, ran out of memory or was closed (the run ends in error).
+   */
+  | {
+      readonly type: 'worker-failed';
+      readonly reason: string;
+      readonly recoverable: boolean;
+      readonly lost?: BackendId;
     }
   /** Something failed; runId is null when it is not tied to a run. */
   | { readonly type: 'error'; readonly runId: number | null; readonly message: string };

@@ -12,9 +12,13 @@ export interface RunCommands extends Pick<RunActions, 'start' | 'pause' | 'resum
   scheduleRestart(): void;
 }
 
+/** Silence from a running worker after which a step counts as slow (and Reset restarts the worker). */
+export const SLOW_STEP_MS = 2000;
+
 /** Creates the lifecycle actions over `ctx`. */
 export function createRunCommands(ctx: StoreContext): RunCommands {
   const { get, set, send } = ctx;
+  const now = ctx.options.now ?? (() => performance.now());
   let pendingRestart: ReturnType<typeof setTimeout> | null = null;
 
   /** Begins a new run id and clears the shown results; later messages of older runs are dropped. */
@@ -29,6 +33,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
       results: createRunResults(config.estimator, config.steps, config.eval),
       stats: null,
       snapshot: null,
+      lastWorkerMessageMs: now(), // silence is counted from here
     });
     return runId;
   };
@@ -73,7 +78,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
     resume() {
       if (get().runState !== 'paused') return;
       send({ type: 'resume', runId: get().runId });
-      set({ runState: 'running' });
+      set({ runState: 'running', lastWorkerMessageMs: now() });
     },
 
     stepOnce() {
@@ -90,6 +95,10 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
     reset() {
       cancelPendingRestart();
       ctx.retireRun();
+      // A worker busy with a very slow step would only hear the stop after it: replace it now.
+      if (get().runState === 'running' && get().stats && now() - get().lastWorkerMessageMs > SLOW_STEP_MS) {
+        ctx.dropWorker([]);
+      }
       if (ctx.hasWorker()) send({ type: 'stop' });
       const { config } = get();
       set({

@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
+import type { BackendId } from '../protocol/messages';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createRunResults } from './runResults';
@@ -21,22 +22,32 @@ export function createRunStore(
 ): StoreApi<RunStoreState> {
   /** The backend preference the current worker was started with; null before the first. */
   let workerBackend: BackendPreference | null = null;
+  /** Backends the next worker tries last (one that just failed). */
+  let avoidNext: readonly BackendId[] = [];
+  /** Whether the page has started workers at all (after the URL was read). */
+  let connected = false;
 
   return createStore<RunStoreState>()((set, get) => {
     const ensureWorker = () => {
       const { backend } = get().config;
       if (workerBackend === backend) return;
+      connected = true;
       workerBackend = backend;
       set({ backend: null });
-      host.start(backend);
-      host.send({ type: 'init', backend });
+      host.start(backend, avoidNext);
+      avoidNext = [];
     };
     const ctx: StoreContext = {
       set,
       get,
       options,
       ensureWorker,
-      hasWorker: () => workerBackend !== null,
+      hasWorker: () => connected,
+      dropWorker(avoid) {
+        workerBackend = null;
+        avoidNext = avoid;
+        set({ backend: null });
+      },
       send(message) {
         ensureWorker();
         host.send(message);
@@ -65,6 +76,7 @@ export function createRunStore(
       backend: null,
       notices: [],
       applyUpdate: null,
+      lastWorkerMessageMs: 0,
       ghosts: [],
       sweep: null,
 

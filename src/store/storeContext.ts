@@ -1,5 +1,5 @@
 /** What the store's slices share: state access and the link to the training worker. */
-import type { ToWorker } from '../protocol/messages';
+import type { BackendId, ToWorker } from '../protocol/messages';
 import type { RunStoreOptions, RunStoreState } from './types';
 
 /** State access and worker messaging, handed to each slice. */
@@ -10,8 +10,10 @@ export interface StoreContext {
   send(message: ToWorker): void;
   /** Starts a fresh worker when none runs on the configured backend. */
   ensureWorker(): void;
-  /** Whether a worker has been started yet. */
+  /** Whether workers are in use yet (the first starts once the URL has been read). */
   hasWorker(): boolean;
+  /** Forgets the current worker (it failed): the next message starts a fresh one, avoiding `avoid`. */
+  dropWorker(avoid: readonly BackendId[]): void;
   /** Keeps the shown run as a ghost before it is replaced or reset. */
   retireRun(): void;
   /** Tells the history that the run `runId` finished. */

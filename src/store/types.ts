@@ -1,6 +1,6 @@
 /** The app store's state: values and actions, shared by its slices. */
 import type { BackendPreference, NumberKey, ParamKey, RunConfig } from '../protocol/config';
-import type { BackendReport, FromWorker, SnapshotMessage, ToWorker } from '../protocol/messages';
+import type { BackendId, BackendReport, FromWorker, SnapshotMessage, ToWorker } from '../protocol/messages';
 import type { GhostRun, Sweep } from './history';
 import type { RunResults } from './runResults';
 
@@ -9,8 +9,11 @@ export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'error';
 
 /** Starts training workers and carries messages to the current one. */
 export interface WorkerHost {
-  /** Replaces any running worker with a fresh one on `backend`; later messages go to it. */
-  start(backend: BackendPreference): void;
+  /**
+   * Replaces any running worker with a fresh one on `backend` (trying `avoid` last) and sends it
+   * its `init`; later messages go to it.
+   */
+  start(backend: BackendPreference, avoid: readonly BackendId[]): void;
   send(message: ToWorker): void;
 }
 
@@ -44,6 +47,8 @@ export interface RunValues {
   readonly backend: BackendReport | null;
   /** Messages for the user (bad URL values, fallbacks, errors), oldest first. */
   readonly notices: readonly string[];
+  /** performance.now() of the worker's latest message (a long silence while running is a slow step). */
+  readonly lastWorkerMessageMs: number;
   /** Switches to a newly deployed version (reloading), once one is installed and waiting. */
   readonly applyUpdate: (() => void) | null;
   /** Earlier runs kept for comparison, newest first. */

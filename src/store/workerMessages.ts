@@ -34,7 +34,21 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
   };
 
   return (message) => {
+    set({ lastWorkerMessageMs: now() });
     switch (message.type) {
+      case 'worker-failed': {
+        const { runState } = get();
+        const midRun = runState === 'running' || runState === 'paused';
+        ctx.dropWorker(message.lost ? [message.lost] : []);
+        if (message.recoverable && midRun) {
+          addNotice(`${message.reason}. The run restarted from step 1 on a fresh worker.`);
+          get().start();
+        } else {
+          addNotice(`${message.reason}. Reset or Start again to continue on a fresh worker.`);
+          if (midRun) set({ runState: 'error' });
+        }
+        return;
+      }
       case 'ready': {
         const report: BackendReport = {
           backend: message.backend,

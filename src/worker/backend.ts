@@ -92,19 +92,53 @@ function floatBitsOf(id: BackendId): 16 | 32 {
   return tf.env().getBool('WEBGL_RENDER_FLOAT32_ENABLED') ? 32 : 16;
 }
 
-/** Starts the preferred backend, or the next in the plan when one fails, and says why. */
-export async function initBackend(preference: BackendPreference): Promise<BackendReport> {
+/**
+ * Calls `onLost` if the WebGL context tfjs computes with is lost (GPU reset, driver crash, too many
+ * contexts); returns a function that loses it on purpose (a test hook), or null off WebGL.
+ */
+export function watchWebglContext(onLost: () => void): (() => boolean) | null {
+  if (tf.getBackend() !== 'webgl') return null;
+  const gl = (
+    tf.backend() as unknown as { getGPGPUContext(): { gl: WebGL2RenderingContext } }
+  ).getGPGPUContext().gl;
+  // In a worker tfjs draws on an OffscreenCanvas, an EventTarget like any canvas.
+  const canvas = (gl as unknown as { canvas: EventTarget }).canvas;
+  canvas.addEventListener('webglcontextlost', onLost, { once: true });
+  return () => {
+    const extension = gl.getExtension('WEBGL_lose_context');
+    extension?.loseContext();
+    return extension !== null;
+  };
+}
+
+/**
+ * Starts the preferred backend, or the next in the plan when one fails, and says why. Backends in
+ * `avoid` (one that just failed) are tried last.
+ */
+export async function initBackend(
+  preference: BackendPreference,
+  avoid: readonly BackendId[] = [],
+): Promise<BackendReport> {
   const probe = probeWebgl();
   const plan = planBackends(preference, probe);
   const failures: string[] = [];
-  for (const id of plan.order) {
+  const order = [
+    ...plan.order.filter((id) => !avoid.includes(id)),
+    ...plan.order.filter((id) => avoid.includes(id)),
+  ];
+  for (const id of order) {
     try {
       const gpuRenderer = await startBackend(id);
       const floatBits = floatBitsOf(id);
       return {
         backend: id,
         requested: preference,
-        reason: failures.length === 0 ? plan.reason : `${id}: the backends before it failed`,
+        reason:
+          failures.length === 0 && id === plan.order[0]
+            ? plan.reason
+            : avoid.length > 0 && failures.length === 0
+              ? `${id}: ${avoid.join(', ')} failed a moment ago`
+              : `${id}: the backends before it failed`,
         gpuRenderer,
         fallbackReason: failures.length > 0 ? failures.join('; ') : null,
         floatBits,

@@ -1,16 +1,16 @@
 /// <reference lib="webworker" />
 /**
- * Worker entry: waits for the page's `init` (which backend), starts that backend and the batch
- * sampler, then hands every page message to the run session.
+ * Worker entry: waits for the page's `init` (which backend), holds a Web Lock for as long as it
+ * lives, starts that backend and the batch sampler, then hands every page message to the run
+ * session.
  */
-import type { BackendPreference } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
-import { initBackend } from './backend';
+import { initBackend, watchWebglContext } from './backend';
 import { createBatchSource } from './batchSource';
 import { errorMessage } from './errorMessage';
 import { createRunSession } from './runSession';
 
-declare const self: DedicatedWorkerGlobalScope;
+declare const self: DedicatedWorkerGlobalScope & { mineLabTestHooks?: { loseWebglContext(): boolean } };
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -22,15 +22,37 @@ const refuse = (reason: string) => (message: ToWorker) => {
 // Messages that arrive while the backend starts are queued, then replayed in order.
 const queued: ToWorker[] = [];
 let dispatch: (message: ToWorker) => void = (message) => {
-  if (message.type === 'init') void start(message.backend);
+  if (message.type === 'init') void start(message);
   else queued.push(message);
 };
 self.onmessage = (event: MessageEvent<ToWorker>) => dispatch(event.data);
 
-async function start(preference: BackendPreference): Promise<void> {
+/** Holds `name` until this worker ends; resolves once it is held. */
+function holdLifeLock(name: string | null): Promise<void> {
+  const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
+  if (!name || !locks) return Promise.resolve();
+  return new Promise((held) => {
+    void locks.request(name, () => {
+      held();
+      return new Promise<never>(() => undefined); // never released while the worker lives
+    });
+  });
+}
+
+async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   dispatch = (message) => queued.push(message);
   try {
-    const report = await initBackend(preference);
+    await holdLifeLock(init.lifeLock);
+    const report = await initBackend(init.backend, init.avoid);
+    const loseWebglContext = watchWebglContext(() =>
+      post({
+        type: 'worker-failed',
+        reason: 'The WebGL context was lost (the GPU was reset or reclaimed)',
+        recoverable: true,
+        lost: 'webgl',
+      }),
+    );
+    if (loseWebglContext) self.mineLabTestHooks = { loseWebglContext };
     post({ type: 'ready', ...report });
     dispatch = createRunSession(post, { batches: createBatchSource(), adamEpsilon: report.adamEpsilon });
   } catch (error) {

@@ -6,11 +6,11 @@ import { createRunStore, type WorkerHost } from '../../src/store/runStore';
 /** A store wired to a channel that records what it would send to the worker. */
 function storeWithRecorder() {
   const sent: ToWorker[] = [];
-  /** Backends the store started workers on, and the `init` each got. */
+  /** Backends the store started workers on. */
   const workers: string[] = [];
   const host: WorkerHost = {
     start: (backend) => workers.push(backend),
-    send: (m) => (m.type === 'init' ? workers.push(`init:${m.backend}`) : sent.push(m)),
+    send: (m) => sent.push(m),
   };
   const store = createRunStore(host, { restartDebounceMs: 300, now: () => 1234 });
   return { store, sent, workers, state: () => store.getState() };
@@ -216,18 +216,58 @@ describe('run store', () => {
     state().setParam('backend', 'cpu'); // before connecting: nothing starts yet
     expect(workers).toEqual([]);
     state().connectWorker();
-    expect(workers).toEqual(['cpu', 'init:cpu']);
+    expect(workers).toEqual(['cpu']);
     state().start();
     state().receive({ type: 'ready', ...REPORT, backend: 'cpu', requested: 'cpu' });
     state().setParam('backend', 'wasm');
-    expect(workers).toEqual(['cpu', 'init:cpu', 'wasm', 'init:wasm']);
+    expect(workers).toEqual(['cpu', 'wasm']);
     expect(state().backend).toBeNull(); // the new worker has not reported yet
     vi.advanceTimersByTime(300);
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(2); // the run restarts on the new worker
     state().setParam('units', 'nats'); // display only: no restart, no new worker
     vi.advanceTimersByTime(300);
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(2);
-    expect(workers).toHaveLength(4);
+    expect(workers).toHaveLength(2);
+  });
+
+  it('restarts a run on a fresh worker when its GPU context is lost, avoiding that backend', () => {
+    const starts: [string, readonly string[]][] = [];
+    const sent: ToWorker[] = [];
+    const store = createRunStore({ start: (b, avoid) => starts.push([b, avoid]), send: (m) => sent.push(m) });
+    const state = () => store.getState();
+    state().start();
+    state().receive({
+      type: 'worker-failed',
+      reason: 'The WebGL context was lost',
+      recoverable: true,
+      lost: 'webgl',
+    });
+    expect(starts).toEqual([
+      ['auto', []],
+      ['auto', ['webgl']],
+    ]);
+    expect(state().runState).toBe('running');
+    expect(sent.filter((m) => m.type === 'start').map((m) => (m as { runId: number }).runId)).toEqual([1, 2]);
+    expect(state().notices[0]).toMatch(/context was lost\. The run restarted from step 1 on a fresh worker/);
+  });
+
+  it('shows an error when the worker dies, and starts a fresh one on Reset and Start', () => {
+    const starts: string[] = [];
+    const store = createRunStore({ start: (b) => starts.push(b), send: () => undefined });
+    const state = () => store.getState();
+    state().start();
+    state().receive({
+      type: 'worker-failed',
+      reason: 'The training worker stopped unexpectedly',
+      recoverable: false,
+    });
+    expect(state().runState).toBe('error');
+    expect(state().notices[0]).toMatch(/stopped unexpectedly\. Reset or Start again/);
+    state().reset();
+    expect(starts).toHaveLength(2);
+    state().start();
+    expect(state().runState).toBe('running');
+    expect(starts).toHaveLength(2);
   });
 
   it('keeps one series per estimator in compare mode', () => {

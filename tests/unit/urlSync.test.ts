@@ -8,7 +8,7 @@ import { syncConfigWithUrl, type UrlHost } from '../../src/store/urlSync';
 /** A worker host that records every message but `init`. */
 const recorder = (sent: ToWorker[] = []): WorkerHost => ({
   start: () => undefined,
-  send: (m) => (m.type === 'init' ? undefined : sent.push(m)),
+  send: (m) => sent.push(m),
 });
 
 /** A stand-in for window: a mutable hash, a replaceState log and hashchange listeners. */

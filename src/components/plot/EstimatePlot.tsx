@@ -14,6 +14,7 @@ import { PARAMS, heldOutSize } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import { PlotLegend } from './PlotLegend';
+import { CurvePaths } from './CurvePaths';
 import { buildPlotModel } from './plotModel';
 
 const estimatorLabels = new Map(
@@ -62,35 +63,27 @@ export function EstimatePlot() {
               }
               labelFormatter={(step) => `step ${String(step)}`}
             />
-            {model.ghostCurves.map((ghost) => (
-              <Line
-                key={`ghost-${ghost.ghostId}-${ghost.estimator}`}
-                className="curve-ghost"
-                name={`earlier run ${ghost.ghostId}`}
-                data={[...ghost.points]}
-                dataKey="value"
-                stroke={ESTIMATOR_COLORS[ghost.estimator]}
-                strokeOpacity={0.45}
-                strokeDasharray="5 4"
-                strokeWidth={1.5}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
-            {model.curves.map((curve) => (
-              <Line
-                key={`raw-${curve.id}`}
-                className={`curve-raw curve-${curve.id}`}
-                name={`${estimatorLabels.get(curve.id) ?? curve.id}, per step`}
-                data={[...curve.raw]}
-                dataKey="value"
-                stroke={ESTIMATOR_COLORS[curve.id]}
-                strokeOpacity={compare ? 0.25 : 0.35}
-                strokeWidth={1}
-                dot={false}
-                isAnimationActive={false}
-              />
-            ))}
+            <CurvePaths
+              curves={[
+                ...model.ghostCurves.map((ghost) => ({
+                  key: `ghost-${ghost.ghostId}-${ghost.estimator}`,
+                  className: 'curve-ghost',
+                  points: ghost.points,
+                  stroke: ESTIMATOR_COLORS[ghost.estimator],
+                  opacity: 0.45,
+                  width: 1.5,
+                  dash: '5 4',
+                })),
+                ...model.curves.map((curve) => ({
+                  key: `raw-${curve.id}`,
+                  className: `curve-raw curve-${curve.id}`,
+                  points: curve.raw,
+                  stroke: ESTIMATOR_COLORS[curve.id],
+                  opacity: compare ? 0.25 : 0.35,
+                  width: 1,
+                })),
+              ]}
+            />
             {model.curves.map((curve) => (
               <Line
                 key={`smooth-${curve.id}`}

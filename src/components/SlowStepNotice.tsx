@@ -1,0 +1,30 @@
+import { useEffect, useState } from 'react';
+import { SLOW_STEP_MS } from '../store/runCommands';
+import { useRun } from '../store/context';
+
+/**
+ * Says so while a single training step takes long (a huge N × h × d): the page stays responsive,
+ * Pause takes effect when the step ends, and Reset replaces the busy worker at once.
+ */
+export function SlowStepNotice() {
+  const runState = useRun((s) => s.runState);
+  const lastMessageMs = useRun((s) => s.lastWorkerMessageMs);
+  const config = useRun((s) => s.runConfig);
+  const [now, setNow] = useState(() => performance.now());
+
+  useEffect(() => {
+    if (runState !== 'running') return;
+    const timer = setInterval(() => setNow(performance.now()), 500);
+    return () => clearInterval(timer);
+  }, [runState]);
+
+  const silentMs = now - lastMessageMs;
+  if (runState !== 'running' || !config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
+  return (
+    <p className="notice slow-step" data-testid="slow-step" role="status">
+      A training step has been running for {Math.round(silentMs / 1000)} s: N × h × d ={' '}
+      {(config.batch * config.hidden * config.dim).toLocaleString('en-US')} is a lot of work here. Pause takes
+      effect when the step ends; Reset stops it at once.
+    </p>
+  );
+}
