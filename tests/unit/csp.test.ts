@@ -93,6 +93,16 @@ describe('Content-Security-Policy', () => {
     expect(html).not.toMatch(/=\s*["']?\s*javascript:/i); // a javascript: URL in an attribute
   });
 
+  it('is documented in README.md: each directive with its sources, and the header form verbatim', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const rows = readme.split('\n').map((line) => line.split('|').map((cell) => cell.trim()));
+    for (const [name, sources] of Object.entries(CSP_DIRECTIVES)) {
+      const row = rows.find((cells) => cells[1] === `\`${name}\``);
+      expect(row?.[2], name).toBe(`\`${sources.join(' ')}\``);
+    }
+    expect(readme).toContain(`\n${cspHeaderContent()}\n`);
+  });
+
   it('refuses a policy that would break out of the meta attribute', () => {
     expect(() => cspMetaTag(`default-src 'self'" onload="x`)).toThrow();
   });
