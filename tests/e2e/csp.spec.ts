@@ -1,7 +1,7 @@
 import { cspContent, cspHeaderContent } from '../../scripts/csp.ts';
 import { expect, test } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
-import { startStaticServer } from './staticServer';
+import { BUILT_SITE, startStaticServer } from './staticServer';
 
 test('the built page carries its Content-Security-Policy first, and the browser enforces it', async ({
   page,
@@ -37,7 +37,7 @@ test('the built page carries its Content-Security-Policy first, and the browser 
 test('sent as a header on every file (workers included), the policy still lets WebAssembly train', async ({
   page,
 }) => {
-  const server = await startStaticServer('dist', { 'Content-Security-Policy': cspHeaderContent() });
+  const server = await startStaticServer(BUILT_SITE, { 'Content-Security-Policy': cspHeaderContent() });
   try {
     await page.goto(`${server.url}#dim=1&batch=200&steps=10&run=1`);
     await waitForRunState(page, 'done');

@@ -6,6 +6,13 @@ import { spawn } from 'node:child_process';
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The project's root folder, wherever the tests are started from. */
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The built site the suite's own server serves. */
+export const BUILT_SITE = join(ROOT, 'dist');
 
 /** A running server: the site's URL (with the sub-path) and a way to stop it. */
 export interface StaticServer {
@@ -18,10 +25,14 @@ export async function startStaticServer(
   root: string,
   headers: Record<string, string> = {},
 ): Promise<StaticServer> {
-  const child = spawn(process.execPath, ['scripts/serve-static.mjs', root, '0', '/mine-lab/'], {
-    env: { ...process.env, SERVE_HEADERS: JSON.stringify(headers) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'scripts', 'serve-static.mjs'), root, '0', '/mine-lab/'],
+    {
+      env: { ...process.env, SERVE_HEADERS: JSON.stringify(headers) },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -45,6 +56,6 @@ export async function startStaticServer(
 /** A fresh copy of the built site in a temporary folder, and a way to remove it. */
 export async function copyOfBuild(): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(join(tmpdir(), 'mine-lab-site-'));
-  await cp('dist', dir, { recursive: true });
+  await cp(BUILT_SITE, dir, { recursive: true });
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
