@@ -14,6 +14,7 @@ import {
   type Worker,
 } from '@playwright/test';
 
+/** Playwright's `expect`, re-exported so specs import both from here. */
 export { expect };
 
 /** What a CSP violation or a blocked load looks like in Chromium's console. */
