@@ -1,12 +1,15 @@
 import react from '@vitejs/plugin-react';
 import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
+import { cspPlugin } from './scripts/csp.ts';
 
 // Relative base: the built site works from any sub-path (e.g. /courses/it/mine-lab/).
 export default defineConfig({
   base: './',
   plugins: [
     react(),
+    // The Content-Security-Policy, as a <meta> in the built index.html (scripts/csp.ts).
+    cspPlugin(),
     // Offline after the first visit: a Workbox service worker precaches the whole built site (every
     // backend chunk and .wasm file included, so any backend override works offline). A new
     // deployment's service worker installs in the background and waits: it takes over on the next

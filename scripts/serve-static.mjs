@@ -2,6 +2,8 @@
 /**
  * A minimal static server for the built site, mounted under a sub-path to prove the build works
  * from any path. Usage: node scripts/serve-static.mjs [root=dist] [port=4173] [prefix=/mine-lab/]
+ * Port 0 picks a free port; the line printed on start gives the URL. SERVE_HEADERS (a JSON object)
+ * adds response headers to every file, e.g. a Content-Security-Policy as a host could send it.
  */
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -9,6 +11,7 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const [root = 'dist', port = '4173', prefix = '/mine-lab/'] = process.argv.slice(2);
 const rootDir = resolve(root);
+const extraHeaders = JSON.parse(process.env.SERVE_HEADERS ?? '{}');
 const MIME_TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -29,7 +32,13 @@ const server = createServer((request, response) => {
     response.writeHead(404).end('not found');
     return;
   }
-  const relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+  let relative;
+  try {
+    relative = decodeURIComponent(pathname.slice(prefix.length)) || 'index.html';
+  } catch {
+    response.writeHead(400).end('bad request'); // malformed percent-encoding
+    return;
+  }
   const filePath = normalize(join(rootDir, relative));
   if (filePath !== rootDir && !filePath.startsWith(rootDir + sep)) {
     response.writeHead(403).end('forbidden');
@@ -43,10 +52,13 @@ const server = createServer((request, response) => {
     return;
   }
   const target = stats.isDirectory() ? join(filePath, 'index.html') : filePath;
-  response.writeHead(200, { 'content-type': MIME_TYPES[extname(target)] ?? 'application/octet-stream' });
+  response.writeHead(200, {
+    ...extraHeaders,
+    'content-type': MIME_TYPES[extname(target)] ?? 'application/octet-stream',
+  });
   createReadStream(target).pipe(response);
 });
 
 server.listen(Number(port), '127.0.0.1', () => {
-  console.log(`serving ${rootDir} at http://127.0.0.1:${port}${prefix}`);
+  console.log(`serving ${rootDir} at http://127.0.0.1:${server.address().port}${prefix}`);
 });

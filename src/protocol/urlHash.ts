@@ -36,6 +36,9 @@ export interface ParsedHash {
 /** Longest stretch of a bad URL value quoted back in a notice. */
 const MAX_QUOTED = 40;
 
+/** Most notices one URL produces; the rest are counted in the last, so a link cannot bury the page. */
+export const MAX_URL_NOTICES = 8;
+
 /** A URL value as a notice quotes it: shortened, one line. */
 function quote(raw: string): string {
   const oneLine = raw.replace(/\s+/g, ' ');
@@ -88,6 +91,13 @@ function parseList(spec: ListSpec, raw: string, notices: string[]): readonly str
   return kept.length > 0 ? kept : null;
 }
 
+/** The notices of one URL, at most MAX_URL_NOTICES: the first ones, then how many more there were. */
+function capNotices(notices: readonly string[]): string[] {
+  if (notices.length <= MAX_URL_NOTICES) return [...notices];
+  const shown = notices.slice(0, MAX_URL_NOTICES - 1);
+  return [...shown, `…and ${notices.length - shown.length} more problems with the URL, also ignored.`];
+}
+
 /** Parses a URL hash; bad or unknown entries fall back to defaults and are reported by name. */
 export function configFromHash(hash: string): ParsedHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -95,9 +105,13 @@ export function configFromHash(hash: string): ParsedHash {
   const flags: Partial<Record<PageFlag, string>> = {};
   const notices: string[] = [];
   const seen = new Set<string>();
+  const reportedRepeats = new Set<string>();
   for (const [name, raw] of params) {
     if (seen.has(name)) {
-      notices.push(`URL parameter ${quote(name)} appears more than once; only its first value was used.`);
+      // Once per name, however often it repeats.
+      if (!reportedRepeats.has(name))
+        notices.push(`URL parameter ${quote(name)} appears more than once; only its first value was used.`);
+      reportedRepeats.add(name);
       continue;
     }
     seen.add(name);
@@ -130,6 +144,6 @@ export function configFromHash(hash: string): ParsedHash {
     config: Object.freeze(config) as unknown as RunConfig,
     flags,
     autoRun: flags.run === '1',
-    notices,
+    notices: capNotices(notices),
   };
 }

@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 
 /** Built chunks that belong to one backend only (see src/worker/backends/). */

@@ -1,4 +1,5 @@
-import { chromium, expect, test } from '@playwright/test';
+import { chromium } from '@playwright/test';
+import { expect, guardContext, test } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 
 test('without WebGL the run still works on WebAssembly and the page says why', async ({
@@ -17,6 +18,7 @@ test('without WebGL the run still works on WebAssembly and the page says why', a
   });
   try {
     const page = await browser.newPage();
+    const guard = await guardContext(page.context()); // this browser is not the fixture's
     await page.goto(`${baseURL}#dim=1&batch=500&steps=30&run=1`);
     await expect(page.getByTestId('backend')).toHaveText('wasm');
     await expect(page.getByTestId('backend')).toHaveAttribute('data-reason', /no WebGL here/);
@@ -31,6 +33,7 @@ test('without WebGL the run still works on WebAssembly and the page says why', a
     await expect(page.getByTestId('notice')).toContainText('webgl could not start');
     await expect(page.getByTestId('notice')).toContainText('wasm backend instead');
     await waitForRunState(page, 'done');
+    await guard.assertClean();
   } finally {
     await browser.close();
   }

@@ -13,7 +13,7 @@ import {
   type RunConfig,
 } from '../../src/protocol/config';
 import { PRESETS } from '../../src/protocol/presets';
-import { configFromHash, configToHash } from '../../src/protocol/urlHash';
+import { MAX_URL_NOTICES, configFromHash, configToHash } from '../../src/protocol/urlHash';
 
 describe('run configuration', () => {
   it('defaults to the reference script: MINE on the channel, P=3, σ²=0.2, d=3, h=10, N=20000, 500 steps', () => {
@@ -226,6 +226,33 @@ describe('URL hash', () => {
       ]);
     }
     expect(configFromHash('#run=1&run=0').autoRun).toBe(true);
+  });
+
+  it('says once that a parameter repeats, however often it does', () => {
+    const parsed = configFromHash(`#${'x&'.repeat(1000)}dim=2&${'dim=5&'.repeat(1000)}`);
+    expect(parsed.config.dim).toBe(2);
+    expect(parsed.notices).toEqual([
+      'Unknown URL parameter "x" was ignored.',
+      'URL parameter "x" appears more than once; only its first value was used.',
+      'URL parameter "dim" appears more than once; only its first value was used.',
+    ]);
+  });
+
+  it('lists at most MAX_URL_NOTICES problems of one URL, counting the rest, so a link cannot bury the page', () => {
+    const unknown = Array.from({ length: 100_000 }, (_, i) => `p${i}=1`).join('&');
+    const parsed = configFromHash(`#${unknown}&dim=2&estimator=${'bad,'.repeat(50)}nwj`);
+    expect(parsed.config).toEqual({ ...DEFAULTS, dim: 2, estimator: ['nwj'] });
+    expect(parsed.notices).toHaveLength(MAX_URL_NOTICES);
+    expect(parsed.notices.slice(0, MAX_URL_NOTICES - 1)).toEqual(
+      Array.from({ length: MAX_URL_NOTICES - 1 }, (_, i) => `Unknown URL parameter "p${i}" was ignored.`),
+    );
+    // 100,000 unknown names and 50 unknown ids.
+    expect(parsed.notices[MAX_URL_NOTICES - 1]).toBe(
+      `…and ${100_000 + 50 - (MAX_URL_NOTICES - 1)} more problems with the URL, also ignored.`,
+    );
+    const exactlyAtTheCap = Array.from({ length: MAX_URL_NOTICES }, (_, i) => `q${i}=1`).join('&');
+    expect(configFromHash(`#${exactlyAtTheCap}`).notices).toHaveLength(MAX_URL_NOTICES);
+    expect(configFromHash(`#${exactlyAtTheCap}`).notices.join()).not.toContain('more problems');
   });
 
   it('treats an empty hash as the defaults with nothing to report', () => {

@@ -1,0 +1,109 @@
+import type { Page } from '@playwright/test';
+import { expect, guardContext, test, type ContextGuard } from './fixtures';
+import { readNumber, waitForRunState } from './helpers';
+import { EDGE_CASES, HOSTILE_CASES, type EdgeCase, type HostileCase } from './hostileCases';
+
+/**
+ * One page for the whole table, loaded afresh for each case (about:blank first), with its own guard:
+ * every case fails on a CSP violation, an uncaught error or a dialog (an injected alert).
+ */
+const it = test.extend<{ site: Page }, { shared: { page: Page; guard: ContextGuard } }>({
+  shared: [
+    async ({ browser }, provide, workerInfo) => {
+      const { baseURL, viewport } = workerInfo.project.use;
+      // No service worker: its background precache is not what these cases are about.
+      const context = await browser.newContext({ baseURL, viewport, serviceWorkers: 'block' });
+      const guard = await guardContext(context);
+      await provide({ page: await context.newPage(), guard });
+      await context.close();
+    },
+    { scope: 'worker' },
+  ],
+  // (`provide` is Playwright's `use`, renamed so the React hooks lint rule does not mistake it.)
+  site: async ({ shared }, provide) => {
+    shared.guard.reset();
+    await provide(shared.page);
+    await shared.guard.assertClean();
+  },
+});
+
+/** Small, fast training settings, added for every key the case does not set itself. */
+const QUICK: Readonly<Record<string, string>> = { dim: '1', batch: '200', steps: '5', run: '1' };
+
+/** The case's hash plus the quick settings it leaves free (never repeating one of its keys). */
+function withQuickSettings(hash: string): string {
+  const own = new URLSearchParams(hash);
+  const extra = Object.entries(QUICK).filter(([key]) => !own.has(key));
+  return [hash, ...extra.map(([key, value]) => `${key}=${value}`)].join('&');
+}
+
+/** Where a key's value shows: its control's readout, or the estimator line. */
+const readout = (page: Page, key: string) =>
+  page.getByTestId(key === 'estimator' ? 'estimator' : `value-${key}`);
+
+/** Most notices one URL may produce (MAX_URL_NOTICES in src/protocol/urlHash.ts). */
+const MAX_URL_NOTICES = 8;
+
+/** Every element URL text could have become if it were ever parsed as markup. */
+const INJECTED = 'img[src="x"], script:not([src]), [onerror], [onload], iframe, object, embed';
+
+/** Checks what every case must show: fallbacks, a notice, nothing injected, a canonical hash. */
+async function expectFallback(page: Page, c: HostileCase): Promise<void> {
+  for (const [key, value] of Object.entries(c.expected))
+    await expect(readout(page, key), key).toHaveAttribute('data-value', value);
+  await expect(page.getByTestId('notice')).toContainText(c.notice);
+  expect(await page.getByTestId('notice').locator('li').count()).toBeLessThanOrEqual(MAX_URL_NOTICES);
+  await expect(page.locator(INJECTED)).toHaveCount(0);
+  // The hash is rewritten from the settings in use: nothing of the URL text survives in it.
+  expect(await page.evaluate(() => location.hash)).toMatch(/^#[a-z]+=[\w.,-]+(&[a-z]+=[\w.,-]+)*$/);
+}
+
+/** Trains to the end (starting the run if the URL did not) and checks that steps were taken. */
+async function expectTraining(page: Page): Promise<void> {
+  if ((await page.getByTestId('run-state').textContent()) === 'idle')
+    await page.getByTestId('start-pause').click();
+  await waitForRunState(page, 'done');
+  expect(await readNumber(page, 'step')).toBeGreaterThan(0);
+}
+
+/** A full load of `hash` from scratch, not a same-document hash change. */
+async function load(page: Page, hash: string): Promise<void> {
+  await page.goto('about:blank');
+  await page.goto(`./#${hash}`);
+}
+
+it.describe('hostile URL hashes', () => {
+  for (const c of HOSTILE_CASES) {
+    it(`${c.name}: #${c.hash.length > 60 ? `${c.hash.slice(0, 60)}…` : c.hash}`, async ({ site }) => {
+      await load(site, withQuickSettings(c.hash));
+      await expectFallback(site, c);
+      await expectTraining(site);
+    });
+  }
+
+  for (const c of HOSTILE_CASES.filter((h) => h.alsoAsHashChange)) {
+    it(`${c.name}, typed into the address bar of an open page`, async ({ site }) => {
+      await load(site, withQuickSettings('seed=5'));
+      await expect(site.getByTestId('value-seed')).toHaveAttribute('data-value', '5');
+      await expect(site.getByTestId('notice')).toHaveCount(0);
+      await site.evaluate((hash) => (location.hash = hash), withQuickSettings(c.hash));
+      await expectFallback(site, c);
+      await expectTraining(site);
+    });
+  }
+});
+
+it.describe('valid configurations at the edges', () => {
+  for (const c of EDGE_CASES as readonly EdgeCase[]) {
+    it(`${c.name}: #${c.hash}`, async ({ site }) => {
+      await load(site, `${c.hash}&run=1`);
+      for (const [key, value] of Object.entries(c.expected))
+        await expect(readout(site, key), key).toHaveAttribute('data-value', value);
+      await waitForRunState(site, 'done');
+      expect(await readNumber(site, 'step')).toBe(Number(new URLSearchParams(c.hash).get('steps')));
+      await expect(site.getByTestId('notice')).toHaveCount(0);
+      if (c.ceiling) await expect(site.getByTestId('ceiling-notice')).toContainText('ceiling');
+      else await expect(site.getByTestId('ceiling-notice')).toHaveCount(0);
+    });
+  }
+});
