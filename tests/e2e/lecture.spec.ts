@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 
 test.describe('seeing what the critic learned, comparing runs, sweeping', () => {
