@@ -13,8 +13,12 @@ import {
   type RunConfig,
 } from './config';
 
-/** URL keys that are not settings but tell the page what to do, and the values they accept. */
-export const PAGE_FLAGS = Object.freeze({ run: /^[01]$/ } as const);
+/**
+ * URL keys that are not settings but tell the page what to do, and the values they accept: `run=1`
+ * starts training on load, `present=1` opens presentation mode, `embed=1` the compact layout for
+ * an iframe.
+ */
+export const PAGE_FLAGS = Object.freeze({ run: /^[01]$/, present: /^[01]$/, embed: /^[01]$/ } as const);
 
 /** A page flag's name. */
 export type PageFlag = keyof typeof PAGE_FLAGS;

@@ -1,7 +1,7 @@
 /** Keeps the run settings and the page's URL hash in step, so any configuration is a link. */
 import type { StoreApi } from 'zustand/vanilla';
 import { PARAMS } from '../protocol/config';
-import { configFromHash, configToHash } from '../protocol/urlHash';
+import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
 import type { RunStoreState } from './runStore';
 
 /** The parts of `window` this module uses, so tests can pass a stand-in. */
@@ -12,24 +12,43 @@ export interface UrlHost {
   removeEventListener(type: 'hashchange', listener: () => void): void;
 }
 
+/** The page flags the URL keeps while they are on (`run` is read once and never written back). */
+export function pageFlags(
+  state: Pick<RunStoreState, 'presentation' | 'embed'>,
+): Partial<Record<PageFlag, string>> {
+  return { ...(state.presentation ? { present: '1' } : {}), ...(state.embed ? { embed: '1' } : {}) };
+}
+
 /**
- * Loads settings from the hash (reporting bad entries as notices, starting when `run=1`), then
- * mirrors every settings change into the hash and follows hand edits of it. Returns an unsubscribe.
+ * Loads settings and the presentation and embed flags from the hash (reporting bad entries as
+ * notices, starting when `run=1`), then mirrors every change of them into the hash and follows
+ * hand edits of it. Returns an unsubscribe.
  */
 export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost): () => void {
+  const writeHash = () => {
+    const state = store.getState();
+    host.history.replaceState(null, '', configToHash(state.config, pageFlags(state)));
+  };
   const applyHash = () => {
-    const { config, autoRun, notices } = configFromHash(host.location.hash);
-    const current = store.getState().config;
+    const { config, flags, autoRun, notices } = configFromHash(host.location.hash);
+    const state = store.getState();
     // A hand edit that changes nothing (or only the notation) leaves the run alone.
-    if (PARAMS.some((spec) => String(config[spec.key]) !== String(current[spec.key])))
-      store.getState().loadConfig(config, notices);
-    else if (notices.length > 0) store.getState().addNotices(notices);
-    host.history.replaceState(null, '', configToHash(config));
+    if (PARAMS.some((spec) => String(config[spec.key]) !== String(state.config[spec.key])))
+      state.loadConfig(config, notices);
+    else if (notices.length > 0) state.addNotices(notices);
+    state.setPresentation(flags.present === '1');
+    state.setEmbed(flags.embed === '1');
+    writeHash();
     if (autoRun) store.getState().start();
   };
   applyHash();
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.config !== previous.config) host.history.replaceState(null, '', configToHash(state.config));
+    if (
+      state.config !== previous.config ||
+      state.presentation !== previous.presentation ||
+      state.embed !== previous.embed
+    )
+      writeHash();
   });
   host.addEventListener('hashchange', applyHash);
   return () => {
