@@ -1,37 +1,16 @@
-import { CeilingNotice } from './components/CeilingNotice';
-import { Explainer } from './components/Explainer';
-import { Notices } from './components/Notices';
-import { Presets } from './components/Presets';
-import { Readouts } from './components/Readouts';
-import { RunControls } from './components/RunControls';
-import { SettingsPanel } from './components/controls/SettingsPanel';
-import { EstimatePlot } from './components/plot/EstimatePlot';
+import { FullLayout } from './components/layout/FullLayout';
+import { ShortcutsDialog } from './components/shortcuts/ShortcutsDialog';
+import { useKeyboardShortcuts } from './components/shortcuts/useKeyboardShortcuts';
+import { useRun } from './store/context';
 
-/** The page: settings on the left, presets, run controls, readouts and the live plot on the right. */
+/** The page: the full lab, in presentation mode or not, with its keyboard shortcuts. */
 export function App() {
+  const presentation = useRun((s) => s.presentation);
+  useKeyboardShortcuts();
   return (
-    <div className="app">
-      <header>
-        <h1>MINE Lab</h1>
-        <p className="tagline">Watch a neural network estimate mutual information, live in your browser.</p>
-      </header>
-      <Notices />
-      <main>
-        <SettingsPanel />
-        <div className="results">
-          <Presets />
-          <RunControls />
-          <Readouts />
-          <CeilingNotice />
-          <EstimatePlot />
-          <Explainer />
-        </div>
-      </main>
-      <footer>
-        Mutual Information Neural Estimation (Belghazi et al., ICML 2018), trained with TensorFlow.js in a Web
-        Worker. Settings live in the URL: copy it to share this configuration; add <code>&amp;run=1</code> to
-        start on load.
-      </footer>
+    <div className={presentation ? 'app presenting' : 'app'} data-testid="app">
+      <FullLayout />
+      <ShortcutsDialog />
     </div>
   );
 }

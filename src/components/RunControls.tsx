@@ -48,7 +48,13 @@ export function RunControls() {
       <button type="button" data-testid="reset" onClick={reset} disabled={runState === 'idle'}>
         Reset
       </button>
-      <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={!hasSteps}>
+      <button
+        type="button"
+        className="secondary"
+        data-testid="export-csv"
+        onClick={exportCsv}
+        disabled={!hasSteps}
+      >
         Download CSV
       </button>
       <ShareLink />

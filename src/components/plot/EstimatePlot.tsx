@@ -15,6 +15,7 @@ import { useRun } from '../../store/context';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import { PlotLegend } from './PlotLegend';
 import { buildPlotModel } from './plotModel';
+import { plotStyle } from './plotStyle';
 
 const estimatorLabels = new Map(
   PARAMS.flatMap((spec) => (spec.type === 'list' ? spec.options.map((o) => [o.id, o.label] as const) : [])),
@@ -26,6 +27,8 @@ export function EstimatePlot() {
   const runConfig = useRun((s) => s.runConfig);
   const config = useRun((s) => s.config);
   const units = useRun((s) => s.config.units);
+  const style = plotStyle(useRun((s) => s.presentation));
+  const tick = { fontSize: style.fontSize, fill: style.tickColor };
   // The shown run's settings (or the pending ones before a run), in the units chosen now.
   const shown = useMemo(() => ({ ...(runConfig ?? config), units }), [runConfig, config, units]);
   // `results` is a new object after every batch, so it is the memo key.
@@ -37,15 +40,22 @@ export function EstimatePlot() {
     <figure className="panel plot" aria-label="Mutual information estimate during training">
       <div className="plot-area" data-testid="plot" data-points={model.pointCount}>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 12, right: 24, bottom: 28, left: 8 }}>
-            <CartesianGrid stroke={REFERENCE_COLORS.grid} />
+          <ComposedChart margin={{ ...style.margin }}>
+            <CartesianGrid stroke={style.gridColor} />
             <XAxis
               dataKey="step"
               type="number"
               domain={[model.xTicks[0], model.xTicks[model.xTicks.length - 1]]}
               ticks={[...model.xTicks]}
               allowDecimals={false}
-              label={{ value: 'training step', position: 'insideBottom', offset: -16 }}
+              tick={tick}
+              stroke={style.tickColor}
+              label={{
+                value: 'training step',
+                position: 'insideBottom',
+                offset: style.xLabelOffset,
+                ...tick,
+              }}
             />
             <YAxis
               type="number"
@@ -53,7 +63,9 @@ export function EstimatePlot() {
               domain={[yMin, yMax]}
               ticks={[...model.yTicks]}
               allowDataOverflow
-              label={{ value: `MI (${units})`, angle: -90, position: 'insideLeft', offset: 14 }}
+              tick={tick}
+              stroke={style.tickColor}
+              label={{ value: `MI (${units})`, angle: -90, position: 'insideLeft', offset: 14, ...tick }}
             />
             <Tooltip
               formatter={(value) =>
@@ -69,8 +81,8 @@ export function EstimatePlot() {
                 data={[...curve.raw]}
                 dataKey="value"
                 stroke={ESTIMATOR_COLORS[curve.id]}
-                strokeOpacity={compare ? 0.25 : 0.35}
-                strokeWidth={1}
+                strokeOpacity={compare ? style.rawOpacity.compare : style.rawOpacity.single}
+                strokeWidth={style.rawWidth}
                 dot={false}
                 isAnimationActive={false}
               />
@@ -83,7 +95,7 @@ export function EstimatePlot() {
                 data={[...curve.smoothed]}
                 dataKey="value"
                 stroke={ESTIMATOR_COLORS[curve.id]}
-                strokeWidth={2.5}
+                strokeWidth={style.smoothedWidth}
                 dot={false}
                 isAnimationActive={false}
               />
@@ -97,7 +109,7 @@ export function EstimatePlot() {
                 dataKey="value"
                 fill="#ffffff"
                 stroke={ESTIMATOR_COLORS[curve.id]}
-                strokeWidth={1.5}
+                strokeWidth={style.heldOutWidth}
                 shape="diamond"
                 isAnimationActive={false}
               />
@@ -109,11 +121,12 @@ export function EstimatePlot() {
                 y={ceiling.value}
                 stroke={REFERENCE_COLORS.ceiling}
                 strokeDasharray="2 4"
-                strokeWidth={2}
+                strokeWidth={style.ceilingWidth}
                 label={{
                   value: `ceiling ${ceiling.label}`,
                   position: 'insideTopLeft',
                   fill: REFERENCE_COLORS.ceiling,
+                  fontSize: style.fontSize,
                 }}
               />
             ))}
@@ -125,8 +138,8 @@ export function EstimatePlot() {
               dataKey="value"
               type="stepAfter"
               stroke={REFERENCE_COLORS.truth}
-              strokeDasharray="8 5"
-              strokeWidth={2}
+              strokeDasharray={style.truthDash}
+              strokeWidth={style.truthWidth}
               dot={false}
               isAnimationActive={false}
             />
@@ -134,7 +147,7 @@ export function EstimatePlot() {
         </ResponsiveContainer>
       </div>
       <PlotLegend model={model} labels={estimatorLabels} units={units} />
-      <figcaption>
+      <figcaption className="secondary">
         Each step draws {shown.batch.toLocaleString('en-US')} fresh pairs; thin lines are each estimator on
         that batch, thick lines their moving average, diamonds the value on a held-out batch of{' '}
         {heldOutSize(shown).toLocaleString('en-US')} pairs every {shown.eval} steps.
