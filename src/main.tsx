@@ -9,6 +9,7 @@ import { syncConfigWithUrl } from './store/urlSync';
 import { createWorkerHost } from './worker/client';
 import './styles.css';
 import './styles/widgets.css';
+import './styles/explainer.css';
 import './styles/modes.css';
 
 const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));

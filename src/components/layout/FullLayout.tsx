@@ -1,5 +1,5 @@
 import { CeilingNotice } from '../CeilingNotice';
-import { Explainer } from '../Explainer';
+import { Explainer } from '../explainer/Explainer';
 import { Notices } from '../Notices';
 import { Presets } from '../Presets';
 import { Readouts } from '../Readouts';
