@@ -1,5 +1,6 @@
 import type { BoundId } from '../../protocol/config';
 import type { InfoUnit } from '../../protocol/config';
+import { truthText } from '../export/plotCaption';
 import { formatBits } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import type { PlotModel } from './plotModel';
@@ -14,11 +15,6 @@ export function PlotLegend({
   labels: ReadonlyMap<BoundId, string>;
   units: InfoUnit;
 }) {
-  const truth = model.truth;
-  const first = truth[0]?.value ?? 0;
-  const last = truth[truth.length - 1]?.value ?? 0;
-  const truthText =
-    first === last ? `${formatBits(first)} ${units}` : `${formatBits(first)} → ${formatBits(last)} ${units}`;
   return (
     <ul className="plot-legend" aria-label="Legend">
       {model.curves.map((curve) => (
@@ -38,7 +34,7 @@ export function PlotLegend({
       )}
       <li>
         <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} /> true MI (
-        {truthText})
+        {truthText(model, units)})
       </li>
       {model.ceilings.map((ceiling) => (
         <li key={ceiling.label}>
