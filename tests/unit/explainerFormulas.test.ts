@@ -50,7 +50,12 @@ describe('explainer formulas', () => {
     expect(explainEstimator('nwj', config).bound.tex).toContain('- 1}');
     expect(infoNceK(config)).toBe(128);
     expect(explainEstimator('infonce', config).bound.tex).toContain('k = 128');
+    expect(explainEstimator('infonce', config).note).toContain('(k is the cap you set)');
     expect(explainEstimator('infonce', config).note).toContain('log k = 7.00 bits');
+    expect(explainEstimator('infonce', { ...config, batch: 64 }).note).toContain('(k is the batch size N)');
+    const wide = { ...config, k: 2048, hidden: 256 };
+    expect(infoNceK(wide)).toBeLessThan(2048);
+    expect(explainEstimator('infonce', wide).note).toContain('limited by memory');
     expect(explainEstimator('smile', config).bound.tex).toContain('\\tau = 2');
     expect(explainEstimator('smile', config).training?.text).toContain('softplus');
     expect(criticFormula({ ...config, dim: 5, hidden: 64 }).text).toContain('d = 5, h = 64');

@@ -31,6 +31,13 @@ function dvTex(name: string, n: string, tau: string | null): string {
   );
 }
 
+/** What sets InfoNCE's k: its cap, the batch size, or the memory budget for the k × k scores. */
+function kLimit(k: number, config: RunConfig): string {
+  if (k === config.k) return 'the cap you set';
+  if (k === config.batch) return 'the batch size N';
+  return `limited by memory at this width h (cap ${textNumber(config.k)})`;
+}
+
 /** The bound, its training and a note for estimator `id` under `config`. */
 export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExplanation {
   const n = texNumber(config.batch);
@@ -82,7 +89,7 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
           text: `Î_NCE = log k + (1/k) Σᵢ (T_ii − log Σⱼ e^T_ij), T_ij = T(xᵢ, yⱼ), k = ${textNumber(k)}`,
         },
         training: null,
-        note: `Scores all k × k pairs of the batch’s first k rows (k = min(N, ${textNumber(config.k)})); it can never exceed log k = ${textInfo(cap, config.units)}.`,
+        note: `Scores all k × k pairs of the batch’s first k rows (k is ${kLimit(k, config)}); it can never exceed log k = ${textInfo(cap, config.units)}.`,
       };
     }
     case 'smile': {
