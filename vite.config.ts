@@ -19,7 +19,8 @@ export default defineConfig({
       registerType: 'prompt',
       manifest: false,
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,wasm}'],
+        // woff2: KaTeX's fonts for the explainer (browsers that take woff2 never ask for woff or ttf).
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm,woff2}'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: null,

@@ -8,6 +8,9 @@ import { createRunStore } from './store/runStore';
 import { syncConfigWithUrl } from './store/urlSync';
 import { createWorkerHost } from './worker/client';
 import './styles.css';
+import './styles/widgets.css';
+import './styles/explainer.css';
+import './styles/modes.css';
 
 const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));
 // The URL first (it may choose the backend), then the worker on that backend.

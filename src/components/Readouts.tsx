@@ -15,10 +15,12 @@ function Readout(props: {
   title?: string;
   /** Further data- attributes for tests and scripts. */
   data?: Readonly<Record<string, string | number | undefined>>;
+  /** A detail that presentation and embed modes leave out. */
+  secondary?: boolean;
 }) {
   const extra = Object.fromEntries(Object.entries(props.data ?? {}).map(([k, v]) => [`data-${k}`, v ?? '']));
   return (
-    <div className="readout" title={props.title}>
+    <div className={props.secondary ? 'readout secondary' : 'readout'} title={props.title}>
       <dt>{props.label}</dt>
       <dd data-testid={props.testId} data-value={props.value ?? ''} {...extra}>
         <span className="value">{props.text}</span>
@@ -85,8 +87,9 @@ export function Readouts() {
           text={stats ? stats.stepsPerSecond.toFixed(1) : '—'}
           data={{ 'run-average': stats?.runStepsPerSecond }}
           title="Recent training throughput"
+          secondary
         />
-        <Readout label="State" testId="run-state" value={runState} text={runState} />
+        <Readout label="State" testId="run-state" value={runState} text={runState} secondary />
         <Readout
           label="Backend"
           testId="backend"
@@ -98,6 +101,7 @@ export function Readouts() {
             'adam-epsilon': backend?.adamEpsilon,
             'float-bits': backend?.floatBits,
           }}
+          secondary
         />
       </dl>
       {compare && (
@@ -128,7 +132,7 @@ export function Readouts() {
           })}
         </dl>
       )}
-      <p className="backend-line">
+      <p className="backend-line secondary">
         <span data-testid="estimator" data-value={shown.estimator.join(',')}>
           {shown.estimator.join(' · ')}
         </span>{' '}

@@ -19,7 +19,14 @@ export function ShareLink() {
   };
 
   return (
-    <button type="button" data-testid="copy-link" data-link={link} onClick={() => void copy()} title={link}>
+    <button
+      type="button"
+      className="secondary"
+      data-testid="copy-link"
+      data-link={link}
+      onClick={() => void copy()}
+      title={link}
+    >
       {copied ? 'Link copied' : 'Copy link'}
     </button>
   );

@@ -13,10 +13,15 @@ import {
   type RunConfig,
 } from './config';
 
-/** URL keys that are not settings but tell the page what to do, and the values they accept. */
+/**
+ * URL keys that are not settings but tell the page what to do, and the values they accept: `run=1`
+ * starts training on load, `present=1` opens presentation mode, `embed=1` the compact layout for
+ * an iframe, `sweep=key:v1,v2,…` sets up a sweep (its values are checked when it is set up).
+ */
 export const PAGE_FLAGS = Object.freeze({
   run: /^[01]$/,
-  /** A sweep, `key:v1,v2,…` (its values are checked when it is set up). */
+  present: /^[01]$/,
+  embed: /^[01]$/,
   sweep: /^[a-z]+:[-+0-9.eE,]{1,200}$/,
 } as const);
 

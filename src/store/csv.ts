@@ -56,13 +56,23 @@ function cell(value: number): number | '' {
   return Number.isFinite(value) ? value : '';
 }
 
-/** A descriptive file name for a run's CSV. */
-export function csvFileName(config: RunConfig): string {
+/** A descriptive file name for a run's exports, without extension: estimators, data, critic, seed. */
+export function runFileStem(config: RunConfig): string {
   const data =
     config.dist === 'channel'
       ? `P${config.power}_noise${config.noise}`
       : config.dist === 'staircase'
         ? `stair${config.stair}`
         : `rho${config.rho}`;
-  return `mine-lab_${config.estimator.join('+')}_${config.dist}_d${config.dim}_${data}_h${config.hidden}_seed${config.seed}.csv`;
+  return `mine-lab_${config.estimator.join('+')}_${config.dist}_d${config.dim}_${data}_h${config.hidden}_seed${config.seed}`;
+}
+
+/** A descriptive file name for a run's CSV. */
+export function csvFileName(config: RunConfig): string {
+  return `${runFileStem(config)}.csv`;
+}
+
+/** The same name for the plot saved as a PNG. */
+export function pngFileName(config: RunConfig): string {
+  return `${runFileStem(config)}.png`;
 }

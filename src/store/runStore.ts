@@ -1,19 +1,28 @@
 /**
- * The app's one store: the configuration being edited, the run being shown and what the worker
- * reported. Its slices live beside it (runCommands, workerMessages); the worker client feeds
- * `receive`, and components read single fields with selectors.
+ * The app's one store: the configuration being edited, the run being shown, what the worker
+ * reported, and the viewer's preferences. Its slices live beside it (runCommands, workerMessages,
+ * preferences); the worker client feeds `receive`, and components read single fields with selectors.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
 import type { BackendId } from '../protocol/messages';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
+import { createPreferences } from './preferences';
 import { createRunResults } from './runResults';
 import type { StoreContext } from './storeContext';
 import type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 import { createReceive } from './workerMessages';
 
-export type { RunState, RunStats, RunStoreOptions, RunStoreState, RunValues, WorkerHost } from './types';
+export type {
+  PreferencesValues,
+  RunState,
+  RunStats,
+  RunStoreOptions,
+  RunStoreState,
+  RunValues,
+  WorkerHost,
+} from './types';
 
 /** Creates the store, driving training workers through `host`. */
 export function createRunStore(
@@ -79,6 +88,7 @@ export function createRunStore(
       lastWorkerMessageMs: 0,
       ghosts: [],
       sweep: null,
+      ...createPreferences(ctx),
 
       ...commands,
       ...history.actions,

@@ -95,8 +95,32 @@ export interface RunActions {
   clearSweep(): void;
 }
 
-/** Store state: values and actions. */
-export type RunStoreState = RunValues & RunActions;
+/** How the page is laid out and what it shows besides the run: the viewer's, not the run's. */
+export interface PreferencesValues {
+  /** Presentation mode: large type, thick lines, only the controls a lecture needs (`present=1`). */
+  readonly presentation: boolean;
+  /** Embed mode: the compact layout for an iframe in slides (`embed=1`). */
+  readonly embed: boolean;
+  /** Whether the keyboard-shortcut overlay is open. */
+  readonly shortcutsOpen: boolean;
+  /** Whether the explanation panel is expanded. */
+  readonly explainerOpen: boolean;
+}
+
+/** Operations on the preferences. */
+export interface PreferencesActions {
+  /** Turns presentation mode on or off. */
+  setPresentation(on: boolean): void;
+  /** Turns embed mode on or off. */
+  setEmbed(on: boolean): void;
+  /** Opens or closes the keyboard-shortcut overlay. */
+  setShortcutsOpen(open: boolean): void;
+  /** Expands or collapses the explanation panel. */
+  setExplainerOpen(open: boolean): void;
+}
+
+/** Store state: the run's values and actions, and the viewer's preferences. */
+export type RunStoreState = RunValues & RunActions & PreferencesValues & PreferencesActions;
 
 /** Options for timing that tests may shorten. */
 export interface RunStoreOptions {

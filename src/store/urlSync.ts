@@ -5,11 +5,6 @@ import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash
 import { parseSweepParam, sweepToParam } from './history';
 import type { RunStoreState } from './runStore';
 
-/** The page flags the URL carries for the current state: the sweep, when one is set up. */
-function flagsOf(state: RunStoreState): Partial<Record<PageFlag, string>> {
-  return state.sweep ? { sweep: sweepToParam(state.sweep) } : {};
-}
-
 /** The parts of `window` this module uses, so tests can pass a stand-in. */
 export interface UrlHost {
   readonly location: { readonly hash: string };
@@ -19,10 +14,29 @@ export interface UrlHost {
 }
 
 /**
- * Loads settings from the hash (reporting bad entries as notices, starting when `run=1`), then
- * mirrors every settings change into the hash and follows hand edits of it. Returns an unsubscribe.
+ * The page flags the URL keeps while they are on: presentation, embed, and the sweep when one is
+ * set up (`run` is read once and never written back).
+ */
+export function pageFlags(
+  state: Pick<RunStoreState, 'presentation' | 'embed' | 'sweep'>,
+): Partial<Record<PageFlag, string>> {
+  return {
+    ...(state.presentation ? { present: '1' } : {}),
+    ...(state.embed ? { embed: '1' } : {}),
+    ...(state.sweep ? { sweep: sweepToParam(state.sweep) } : {}),
+  };
+}
+
+/**
+ * Loads settings and the presentation and embed flags from the hash (reporting bad entries as
+ * notices, starting when `run=1`), then mirrors every change of them into the hash and follows
+ * hand edits of it. Returns an unsubscribe.
  */
 export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost): () => void {
+  const writeHash = () => {
+    const state = store.getState();
+    host.history.replaceState(null, '', configToHash(state.config, pageFlags(state)));
+  };
   const applyHash = () => {
     const { config, flags, autoRun, notices } = configFromHash(host.location.hash);
     const state = store.getState();
@@ -30,6 +44,8 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
     if (PARAMS.some((spec) => String(config[spec.key]) !== String(state.config[spec.key])))
       state.loadConfig(config, notices);
     else if (notices.length > 0) state.addNotices(notices);
+    state.setPresentation(flags.present === '1');
+    state.setEmbed(flags.embed === '1');
     let sweepReady = false;
     if (flags.sweep && flags.sweep !== (state.sweep && sweepToParam(state.sweep))) {
       try {
@@ -37,21 +53,23 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
         store.getState().prepareSweep(key, values);
         sweepReady = true;
       } catch (error) {
-        store
-          .getState()
-          .addNotices([
-            `URL parameter sweep is invalid (${error instanceof Error ? error.message : String(error)}); no sweep was set up.`,
-          ]);
+        const why = error instanceof Error ? error.message : String(error);
+        store.getState().addNotices([`URL parameter sweep is invalid (${why}); no sweep was set up.`]);
       }
     }
-    host.history.replaceState(null, '', configToHash(config, flagsOf(store.getState())));
+    writeHash();
     if (autoRun && sweepReady) store.getState().runSweep();
     else if (autoRun) store.getState().start();
   };
   applyHash();
   const unsubscribe = store.subscribe((state, previous) => {
-    if (state.config !== previous.config || state.sweep !== previous.sweep)
-      host.history.replaceState(null, '', configToHash(state.config, flagsOf(state)));
+    if (
+      state.config !== previous.config ||
+      state.presentation !== previous.presentation ||
+      state.embed !== previous.embed ||
+      state.sweep !== previous.sweep
+    )
+      writeHash();
   });
   host.addEventListener('hashchange', applyHash);
   return () => {

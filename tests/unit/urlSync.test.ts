@@ -80,4 +80,29 @@ describe('syncConfigWithUrl', () => {
     expect(store.getState().notices).toEqual(['Unknown URL parameter "bogus" was ignored.']);
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(2);
   });
+
+  it('reads present=1 and embed=1 as page flags, keeps them in the hash, and follows hand edits', () => {
+    const sent: ToWorker[] = [];
+    const store = createRunStore(recorder(sent));
+    const { host, navigate } = fakeHost('#dim=2&present=1&embed=1');
+    syncConfigWithUrl(store, host);
+    expect(store.getState()).toMatchObject({ presentation: true, embed: true });
+    expect(store.getState().config).toEqual({ ...DEFAULTS, dim: 2 });
+    expect(store.getState().notices).toEqual([]);
+    expect(host.location.hash).toBe(`${configToHash({ ...DEFAULTS, dim: 2 })}&present=1&embed=1`);
+    // Settings changes keep the flags; toggling presentation writes or drops its flag.
+    store.getState().setParam('hidden', 32);
+    expect(host.location.hash).toMatch(/hidden=32.*&present=1&embed=1$/);
+    store.getState().setPresentation(false);
+    expect(host.location.hash).not.toContain('present=');
+    expect(host.location.hash).toContain('embed=1');
+    // A hand edit that only changes a flag leaves the settings and the run alone.
+    store.getState().start();
+    navigate(`${configToHash(store.getState().config)}&present=1`);
+    expect(store.getState()).toMatchObject({ presentation: true, embed: false, runState: 'running' });
+    expect(sent.filter((m) => m.type === 'start')).toHaveLength(1);
+    navigate('#dim=2&present=yes');
+    expect(store.getState().presentation).toBe(false);
+    expect(store.getState().notices).toEqual(['URL parameter present="yes" is invalid; it was ignored.']);
+  });
 });

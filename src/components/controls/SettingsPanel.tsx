@@ -9,6 +9,7 @@ import {
 } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { EstimatorPicker } from './EstimatorPicker';
+import { isMainParam } from './mainParams';
 import { ParamChoice } from './ParamChoice';
 import { ParamSlider } from './ParamSlider';
 
@@ -47,19 +48,27 @@ function ParamControl({ spec, config }: { spec: ParamSpec; config: RunConfig }) 
   }
 }
 
-/** All run settings, grouped by the part of the model they change; only those that apply are shown. */
+/**
+ * All run settings, grouped by the part of the model they change; only those that apply are shown.
+ * Settings other than the main ones are marked `secondary` (presentation mode hides them).
+ */
 export function SettingsPanel() {
   const config = useRun((s) => s.config);
   return (
     <section className="panel settings" aria-label="Settings">
-      {GROUP_ORDER.map((group) => (
-        <fieldset key={group}>
-          <legend>{group === 'data' ? DATA_TITLES[config.dist] : GROUP_TITLES[group]}</legend>
-          {PARAMS.filter((spec) => spec.group === group && isApplicable(spec, config)).map((spec) => (
-            <ParamControl key={spec.key} spec={spec} config={config} />
-          ))}
-        </fieldset>
-      ))}
+      {GROUP_ORDER.map((group) => {
+        const specs = PARAMS.filter((spec) => spec.group === group && isApplicable(spec, config));
+        return (
+          <fieldset key={group} className={specs.some((s) => isMainParam(s.key)) ? undefined : 'secondary'}>
+            <legend>{group === 'data' ? DATA_TITLES[config.dist] : GROUP_TITLES[group]}</legend>
+            {specs.map((spec) => (
+              <div key={spec.key} className={isMainParam(spec.key) ? 'main-param' : 'secondary'}>
+                <ParamControl spec={spec} config={config} />
+              </div>
+            ))}
+          </fieldset>
+        );
+      })}
     </section>
   );
 }

@@ -16,6 +16,7 @@ import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import { PlotLegend } from './PlotLegend';
 import { CurvePaths } from './CurvePaths';
 import { buildPlotModel } from './plotModel';
+import { plotStyle } from './plotStyle';
 
 const estimatorLabels = new Map(
   PARAMS.flatMap((spec) => (spec.type === 'list' ? spec.options.map((o) => [o.id, o.label] as const) : [])),
@@ -28,6 +29,8 @@ export function EstimatePlot() {
   const config = useRun((s) => s.config);
   const units = useRun((s) => s.config.units);
   const ghosts = useRun((s) => s.ghosts);
+  const style = plotStyle(useRun((s) => s.presentation));
+  const tick = { fontSize: style.fontSize, fill: style.tickColor };
   // The shown run's settings (or the pending ones before a run), in the units chosen now.
   const shown = useMemo(() => ({ ...(runConfig ?? config), units }), [runConfig, config, units]);
   // `results` is a new object after every batch, so it is the memo key.
@@ -39,15 +42,22 @@ export function EstimatePlot() {
     <figure className="panel plot" aria-label="Mutual information estimate during training">
       <div className="plot-area" data-testid="plot" data-points={model.pointCount}>
         <ResponsiveContainer width="100%" height="100%">
-          <ComposedChart margin={{ top: 12, right: 24, bottom: 28, left: 8 }}>
-            <CartesianGrid stroke={REFERENCE_COLORS.grid} />
+          <ComposedChart margin={{ ...style.margin }}>
+            <CartesianGrid stroke={style.gridColor} />
             <XAxis
               dataKey="step"
               type="number"
               domain={[model.xTicks[0], model.xTicks[model.xTicks.length - 1]]}
               ticks={[...model.xTicks]}
               allowDecimals={false}
-              label={{ value: 'training step', position: 'insideBottom', offset: -16 }}
+              tick={tick}
+              stroke={style.tickColor}
+              label={{
+                value: 'training step',
+                position: 'insideBottom',
+                offset: style.xLabelOffset,
+                ...tick,
+              }}
             />
             <YAxis
               type="number"
@@ -55,7 +65,9 @@ export function EstimatePlot() {
               domain={[yMin, yMax]}
               ticks={[...model.yTicks]}
               allowDataOverflow
-              label={{ value: `MI (${units})`, angle: -90, position: 'insideLeft', offset: 14 }}
+              tick={tick}
+              stroke={style.tickColor}
+              label={{ value: `MI (${units})`, angle: -90, position: 'insideLeft', offset: 14, ...tick }}
             />
             <Tooltip
               formatter={(value) =>
@@ -79,8 +91,8 @@ export function EstimatePlot() {
                   className: `curve-raw curve-${curve.id}`,
                   points: curve.raw,
                   stroke: ESTIMATOR_COLORS[curve.id],
-                  opacity: compare ? 0.25 : 0.35,
-                  width: 1,
+                  opacity: compare ? style.rawOpacity.compare : style.rawOpacity.single,
+                  width: style.rawWidth,
                 })),
               ]}
             />
@@ -92,7 +104,7 @@ export function EstimatePlot() {
                 data={[...curve.smoothed]}
                 dataKey="value"
                 stroke={ESTIMATOR_COLORS[curve.id]}
-                strokeWidth={2.5}
+                strokeWidth={style.smoothedWidth}
                 dot={false}
                 isAnimationActive={false}
               />
@@ -106,7 +118,7 @@ export function EstimatePlot() {
                 dataKey="value"
                 fill="#ffffff"
                 stroke={ESTIMATOR_COLORS[curve.id]}
-                strokeWidth={1.5}
+                strokeWidth={style.heldOutWidth}
                 shape="diamond"
                 isAnimationActive={false}
               />
@@ -118,11 +130,12 @@ export function EstimatePlot() {
                 y={ceiling.value}
                 stroke={REFERENCE_COLORS.ceiling}
                 strokeDasharray="2 4"
-                strokeWidth={2}
+                strokeWidth={style.ceilingWidth}
                 label={{
                   value: `ceiling ${ceiling.label}`,
                   position: 'insideTopLeft',
                   fill: REFERENCE_COLORS.ceiling,
+                  fontSize: style.fontSize,
                 }}
               />
             ))}
@@ -134,8 +147,8 @@ export function EstimatePlot() {
               dataKey="value"
               type="stepAfter"
               stroke={REFERENCE_COLORS.truth}
-              strokeDasharray="8 5"
-              strokeWidth={2}
+              strokeDasharray={style.truthDash}
+              strokeWidth={style.truthWidth}
               dot={false}
               isAnimationActive={false}
             />
@@ -143,7 +156,7 @@ export function EstimatePlot() {
         </ResponsiveContainer>
       </div>
       <PlotLegend model={model} labels={estimatorLabels} units={units} />
-      <figcaption>
+      <figcaption className="secondary">
         Each step draws {shown.batch.toLocaleString('en-US')} fresh pairs; thin lines are each estimator on
         that batch, thick lines their moving average, diamonds the value on a held-out batch of{' '}
         {heldOutSize(shown).toLocaleString('en-US')} pairs every {shown.eval} steps.

@@ -1,6 +1,7 @@
 import type { BoundId } from '../../protocol/config';
 import type { InfoUnit } from '../../protocol/config';
 import { useRun } from '../../store/context';
+import { truthText } from '../export/plotCaption';
 import { formatBits } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import type { PlotModel } from './plotModel';
@@ -15,11 +16,6 @@ export function PlotLegend({
   labels: ReadonlyMap<BoundId, string>;
   units: InfoUnit;
 }) {
-  const truth = model.truth;
-  const first = truth[0]?.value ?? 0;
-  const last = truth[truth.length - 1]?.value ?? 0;
-  const truthText =
-    first === last ? `${formatBits(first)} ${units}` : `${formatBits(first)} → ${formatBits(last)} ${units}`;
   return (
     <ul className="plot-legend" aria-label="Legend">
       {model.curves.map((curve) => (
@@ -39,7 +35,7 @@ export function PlotLegend({
       )}
       <li>
         <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} /> true MI (
-        {truthText})
+        {truthText(model, units)})
       </li>
       {model.ghosts.map((ghost) => (
         <li

@@ -1,0 +1,15 @@
+import { useRun } from '../../store/context';
+import { mainSliders } from './mainParams';
+import { ParamSlider } from './ParamSlider';
+
+/** Just the main sliders (power, noise, dim and hidden on the channel), for the embedded layout. */
+export function MainSliders() {
+  const config = useRun((s) => s.config);
+  return (
+    <div className="main-sliders" role="group" aria-label="Main settings">
+      {mainSliders(config).map((spec) => (
+        <ParamSlider key={spec.key} spec={spec} />
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,39 @@
+import { useId } from 'react';
+import { useRun } from '../../store/context';
+import { ExplainerBody } from './ExplainerBody';
+
+/**
+ * The collapsible explanation panel: the data model, the true MI and the bounds being trained, with
+ * the current settings substituted and typeset by KaTeX (loaded lazily), and a line per control.
+ */
+export function Explainer() {
+  const open = useRun((s) => s.explainerOpen);
+  const setOpen = useRun((s) => s.setExplainerOpen);
+  const config = useRun((s) => s.config);
+  // Only the staircase's truth depends on the step: other runs do not re-render on every batch.
+  const stepIdx = useRun((s) => (s.config.dist === 'staircase' ? Math.max(0, s.results.length - 1) : 0));
+  const bodyId = useId();
+
+  return (
+    <section className="panel explainer" data-testid="explainer" aria-labelledby={`${bodyId}-title`}>
+      <h2 id={`${bodyId}-title`}>
+        <button
+          type="button"
+          className="disclosure"
+          data-testid="explainer-toggle"
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={() => setOpen(!open)}
+        >
+          <span className="disclosure-mark" aria-hidden="true">
+            {open ? '▾' : '▸'}
+          </span>{' '}
+          What you are watching
+        </button>
+      </h2>
+      <div id={bodyId} hidden={!open}>
+        {open && <ExplainerBody config={config} stepIdx={stepIdx} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useRunStoreApi } from '../../store/context';
+import { pngFileName } from '../../store/csv';
+import { buildPlotModel } from '../plot/plotModel';
+import { downloadBlob } from './download';
+import { findPlotSvg, plotPng } from './plotImage';
+
+/** Saves the plot, its legend and the settings as a PNG file, made in the page. */
+export function SavePngButton() {
+  const store = useRunStoreApi();
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    const svg = findPlotSvg();
+    if (!svg) return;
+    const { runConfig, config, results } = store.getState();
+    // What the plot shows: the shown run's settings (or the pending ones), in the units chosen now.
+    const shown = { ...(runConfig ?? config), units: config.units };
+    setBusy(true);
+    try {
+      const blob = await plotPng(svg, buildPlotModel(results, shown), shown);
+      downloadBlob(blob, pngFileName(shown));
+    } catch (error) {
+      store.getState().addNotices([`Saving the plot failed: ${String(error)}`]);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <button
+      type="button"
+      className="secondary"
+      data-testid="save-png"
+      onClick={() => void save()}
+      disabled={busy}
+      title="Save the plot with its legend and settings as an image"
+    >
+      Save PNG
+    </button>
+  );
+}

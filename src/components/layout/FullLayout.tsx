@@ -1,0 +1,61 @@
+import { CeilingNotice } from '../CeilingNotice';
+import { Explainer } from '../explainer/Explainer';
+import { Notices } from '../Notices';
+import { Presets } from '../Presets';
+import { Readouts } from '../Readouts';
+import { RunControls } from '../RunControls';
+import { SlowStepNotice } from '../SlowStepNotice';
+import { CriticPanel } from '../critic/CriticPanel';
+import { SweepPanel } from '../sweep/SweepPanel';
+import { SettingsPanel } from '../controls/SettingsPanel';
+import { EstimatePlot } from '../plot/EstimatePlot';
+import { PresentationToggle } from '../presentation/PresentationToggle';
+import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
+import { useRun } from '../../store/context';
+
+/**
+ * The whole lab: settings on the left; presets, run controls, readouts, the live plot, the critic,
+ * sweeps and the explanation on the right. Presentation mode hides the parts marked `secondary` with CSS and moves
+ * the presets under the (then short) settings, leaving the right column to the plot.
+ */
+export function FullLayout() {
+  const presentation = useRun((s) => s.presentation);
+  return (
+    <>
+      <header>
+        <h1>MINE Lab</h1>
+        <p className="tagline secondary">
+          Watch a neural network estimate mutual information, live in your browser.
+        </p>
+        <div className="header-tools">
+          <ShortcutsButton />
+          <PresentationToggle />
+        </div>
+      </header>
+      <Notices />
+      <main>
+        <div className="side">
+          <SettingsPanel />
+          {presentation && <Presets />}
+        </div>
+        <div className="results">
+          {!presentation && <Presets />}
+          <RunControls />
+          <Readouts />
+          <CeilingNotice />
+          <SlowStepNotice />
+          <EstimatePlot />
+          <CriticPanel />
+          <SweepPanel />
+          <Explainer />
+        </div>
+      </main>
+      <footer className="secondary">
+        Mutual Information Neural Estimation (Belghazi et al., ICML 2018), trained with TensorFlow.js in a Web
+        Worker. Settings live in the URL: copy it to share this configuration; add <code>&amp;run=1</code> to
+        start on load, <code>&amp;present=1</code> for presentation mode, <code>&amp;embed=1</code> for a
+        slide.
+      </footer>
+    </>
+  );
+}
