@@ -44,6 +44,8 @@ export default defineConfig({
     target: 'es2022',
     // tfjs (worker) and Recharts (page) are large; the site is served whole, offline-capable.
     chunkSizeWarningLimit: 2000,
+    // Fonts (KaTeX's) stay files: inlined as data: URLs they would break the CSP's font-src 'self'.
+    assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined),
     // The worker bundle is built inside a plugin callback; its timing report is noise, not a problem.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
