@@ -87,9 +87,9 @@ export function bucketExtremes(buckets: PlotBuckets, length: number): number[] {
   return indices;
 }
 
-/** One index per bucket (its last step), for smooth curves such as a moving average. */
+/** One index per bucket (its last step), and the first step, for smooth curves such as a moving average. */
 export function bucketEnds(buckets: PlotBuckets, length: number): number[] {
-  const indices: number[] = [];
+  const indices: number[] = length > 0 && buckets.bucketSize > 1 ? [0] : [];
   for (let b = 0; b < buckets.count; b++) indices.push(Math.min(length, (b + 1) * buckets.bucketSize) - 1);
   return indices.filter((i) => i >= 0);
 }

@@ -64,7 +64,7 @@ interface ActiveRun {
   requestedSteps: number;
   /** The latest training batch, for snapshots. */
   lastBatch: CriticBatch | null;
-  /** When the last snapshot was sent; −Infinity before the first. */
+  /** When the last snapshot was sent (the run's start before the first). */
   lastSnapshotMs: number;
   /** Per estimator, whether it diverged (and no longer trains). */
   diverged: boolean[];
@@ -328,7 +328,9 @@ export function createRunSession(
       warmTrainingMs: 0,
       requestedSteps: 0,
       lastBatch: null,
-      lastSnapshotMs: -Infinity,
+      // The first snapshot comes one interval into the run, not with the first step: the page's
+      // first render of results and of the critic panel then fall in different frames.
+      lastSnapshotMs: performance.now(),
       diverged: config.estimator.map(() => false),
       busy: false,
       cancelled: false,

@@ -4,7 +4,7 @@ import { waitForRunState } from './helpers';
 /** The drawn stroke width of the first smoothed curve. */
 async function smoothedStrokeWidth(page: Page): Promise<number> {
   return Number(
-    await page.locator('.curve-smoothed path.recharts-curve').first().getAttribute('stroke-width'),
+    await page.locator('path.curve-smoothed').first().getAttribute('stroke-width'),
   );
 }
 

@@ -131,9 +131,9 @@ test.describe('training in the worker', () => {
     // The plot's budget is 1,600 points (plus the true-MI line), however long the run.
     expect(drawn).toBeLessThanOrEqual(1603);
     expect(drawn).toBeGreaterThan(300);
-    // The smoothed and true-MI lines (Recharts), and the per-step line (a plain path).
-    await expect(page.locator('.recharts-line path.recharts-curve')).toHaveCount(2);
-    await expect(page.locator('path.curve-raw')).toHaveCount(1);
+    // One path each: the per-step line, its moving average, the held-out markers and the true MI.
+    for (const curve of ['curve-raw', 'curve-smoothed', 'heldout', 'truth-line'])
+      await expect(page.locator(`path.${curve}`)).toHaveCount(1);
 
     // Every step is kept: the CSV has one row per step received, numbered 1…steps.
     const download = page.waitForEvent('download');

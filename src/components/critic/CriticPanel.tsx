@@ -1,63 +1,67 @@
-import { useMemo } from 'react';
+import { useDeferredValue, useMemo } from 'react';
 import { useRun } from '../../store/context';
 import { formatBits } from '../format';
 import { DIVERGING_GRADIENT_HIGH, DIVERGING_GRADIENT_LOW } from './colorScale';
 import { criticGrids } from './criticGrids';
 import { Heatmap } from './Heatmap';
 import { ScatterCanvas } from './ScatterCanvas';
+import { CRITIC_GRID_SIZE } from '../../protocol/snapshot';
 
 /**
  * What the critic learned and what it sees: for d = 1 its scores over (x, y) beside the optimal
  * critic on the same colour scale, and for any d a scatter of one batch's first coordinates.
  */
 export function CriticPanel() {
-  const snapshot = useRun((s) => s.snapshot);
+  const snapshot = useDeferredValue(useRun((s) => s.snapshot)); // drawn in the background pass
   const runConfig = useRun((s) => s.runConfig);
+  const config = useRun((s) => s.config);
+  const shown = runConfig ?? config;
   const grids = useMemo(
     () => (snapshot && runConfig ? criticGrids(snapshot, runConfig) : null),
     [snapshot, runConfig],
   );
-  if (!snapshot || !runConfig) return null;
-  const estimator = runConfig.estimator[0];
+  // The same elements whether or not a snapshot has arrived (empty canvases until then), so the
+  // first one only redraws: it neither mounts new elements nor reflows the page mid-run.
+  const heatmaps = shown.dim === 1;
+  const step = snapshot?.stepsDone ?? 0;
+  const estimator = shown.estimator[0];
   return (
     <section className="panel critic-panel" aria-label="The critic and the data" data-testid="critic-panel">
-      <h2>What the critic sees, step {snapshot.stepsDone}</h2>
+      <h2>{snapshot ? `What the critic sees, step ${step}` : 'What the critic sees'}</h2>
       <div className="critic-views">
-        {grids ? (
+        {heatmaps ? (
           <>
             <Heatmap
-              values={grids.learned}
-              size={grids.size}
-              low={grids.low}
-              high={grids.high}
+              values={grids?.learned ?? null}
+              size={grids?.size ?? CRITIC_GRID_SIZE}
+              low={grids?.low ?? -1}
+              high={grids?.high ?? 1}
               label={`learned critic T(x, y) (${estimator})`}
               testId="critic-heatmap"
-              step={snapshot.stepsDone}
+              step={step}
             />
             <Heatmap
-              values={grids.optimal}
-              size={grids.size}
-              low={grids.low}
-              high={grids.high}
+              values={grids?.optimal ?? null}
+              size={grids?.size ?? CRITIC_GRID_SIZE}
+              low={grids?.low ?? -1}
+              high={grids?.high ?? 1}
               label="optimal: log p(x,y)/p(x)p(y) + const"
               testId="optimal-critic"
-              step={snapshot.stepsDone}
+              step={step}
             />
           </>
         ) : (
-          <p className="critic-note">Heatmaps of T(x, y) are drawn for d = 1; here d = {runConfig.dim}.</p>
+          <p className="critic-note">Heatmaps of T(x, y) are drawn for d = 1; here d = {shown.dim}.</p>
         )}
-        <ScatterCanvas scatter={snapshot.scatter} step={snapshot.stepsDone} />
+        <ScatterCanvas scatter={snapshot?.scatter ?? null} step={step} />
       </div>
-      {grids && (
-        <p className="color-key">
-          <span>{formatBits(grids.low)}</span>
-          <span className="gradient" style={{ background: DIVERGING_GRADIENT_LOW }} aria-hidden="true" />
-          <span>0</span>
-          <span className="gradient" style={{ background: DIVERGING_GRADIENT_HIGH }} aria-hidden="true" />
-          <span>+{formatBits(grids.high)} (critic score, nats)</span>
-        </p>
-      )}
+      <p className="color-key" hidden={!grids}>
+        <span>{formatBits(grids?.low ?? null)}</span>
+        <span className="gradient" style={{ background: DIVERGING_GRADIENT_LOW }} aria-hidden="true" />
+        <span>0</span>
+        <span className="gradient" style={{ background: DIVERGING_GRADIENT_HIGH }} aria-hidden="true" />
+        <span>+{formatBits(grids?.high ?? null)} (critic score, nats)</span>
+      </p>
     </section>
   );
 }

@@ -3,7 +3,8 @@ import { divergingColor } from './colorScale';
 
 /** A size×size grid of values drawn on a canvas (y upwards), on a shared diverging colour scale. */
 export function Heatmap(props: {
-  values: Float32Array;
+  /** Null before the first snapshot: a blank canvas. */
+  values: Float32Array | null;
   size: number;
   low: number;
   high: number;
@@ -15,8 +16,12 @@ export function Heatmap(props: {
   const { values, size, low, high } = props;
 
   useEffect(() => {
-    const context = canvas.current?.getContext('2d');
+    const context = canvas.current?.getContext('2d', { willReadFrequently: true });
     if (!context) return;
+    if (!values) {
+      context.clearRect(0, 0, size, size);
+      return;
+    }
     const image = context.createImageData(size, size);
     for (let j = 0; j < size; j++) {
       for (let i = 0; i < size; i++) {

@@ -5,12 +5,14 @@ const COLORS = { joint: '#0072B2', shuffled: '#E69F00' } as const;
 const SIZE = 220;
 
 /** Joint pairs (x₁, y₁) and shuffled pairs (x₁, y_π(1)) of one batch, on a square canvas. */
-export function ScatterCanvas({ scatter, step }: { scatter: BatchScatter; step: number }) {
+export function ScatterCanvas({ scatter, step }: { scatter: BatchScatter | null; step: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
 
   useEffect(() => {
-    const context = canvas.current?.getContext('2d');
+    const context = canvas.current?.getContext('2d', { willReadFrequently: true });
     if (!context) return;
+    context.clearRect(0, 0, SIZE, SIZE);
+    if (!scatter) return; // blank until the first snapshot
     const all = [...scatter.joint, ...scatter.shuffled];
     let xMax = 1e-6;
     let yMax = 1e-6;
@@ -28,17 +30,19 @@ export function ScatterCanvas({ scatter, step }: { scatter: BatchScatter; step: 
     context.moveTo(SIZE / 2, 0);
     context.lineTo(SIZE / 2, SIZE);
     context.stroke();
+    // One path per kind, filled once: a fill per point is slow on a software rasteriser.
     const draw = (points: Float32Array, color: string, square: boolean) => {
       context.fillStyle = color;
+      context.beginPath();
       for (let p = 0; p < points.length; p += 2) {
         const [x, y] = [toX(points[p]), toY(points[p + 1])];
-        if (square) context.fillRect(x - 1.5, y - 1.5, 3, 3);
+        if (square) context.rect(x - 1.5, y - 1.5, 3, 3);
         else {
-          context.beginPath();
+          context.moveTo(x + 1.8, y);
           context.arc(x, y, 1.8, 0, 2 * Math.PI);
-          context.fill();
         }
       }
+      context.fill();
     };
     draw(scatter.shuffled, COLORS.shuffled, true);
     draw(scatter.joint, COLORS.joint, false);
