@@ -3,9 +3,7 @@ import { waitForRunState } from './helpers';
 
 /** The drawn stroke width of the first smoothed curve. */
 async function smoothedStrokeWidth(page: Page): Promise<number> {
-  return Number(
-    await page.locator('path.curve-smoothed').first().getAttribute('stroke-width'),
-  );
+  return Number(await page.locator('path.curve-smoothed').first().getAttribute('stroke-width'));
 }
 
 test.describe('presentation mode', () => {
