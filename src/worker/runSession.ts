@@ -328,9 +328,9 @@ export function createRunSession(
       warmTrainingMs: 0,
       requestedSteps: 0,
       lastBatch: null,
-      // The first snapshot comes one interval into the run, not with the first step: the page's
-      // first render of results and of the critic panel then fall in different frames.
-      lastSnapshotMs: performance.now(),
+      // The first snapshot comes a quarter of a second into the run, not with the first step: the
+      // page's first render of results and of the critic panel then fall in different frames.
+      lastSnapshotMs: performance.now() - SNAPSHOT_INTERVAL_MS + 250,
       diverged: config.estimator.map(() => false),
       busy: false,
       cancelled: false,
