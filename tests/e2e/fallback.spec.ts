@@ -38,3 +38,41 @@ test('without WebGL the run still works on WebAssembly and the page says why', a
     await browser.close();
   }
 });
+
+test('WebGPU is an override only: auto never picks a software adapter, and backend=webgpu trains to the same numbers', async ({
+  baseURL,
+  browserName,
+}) => {
+  test.skip(browserName !== 'chromium', 'uses Chromium flags');
+  const launchOptions = test.info().project.use.launchOptions ?? {};
+  const browser = await chromium.launch({
+    ...launchOptions,
+    args: [...(launchOptions.args ?? []), '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
+  });
+  try {
+    const page = await browser.newPage();
+    const guard = await guardContext(page.context());
+    const run = async (backend: string) => {
+      await page.goto('about:blank');
+      await page.goto(`${baseURL}#backend=${backend}&dim=1&batch=500&steps=30&run=1`);
+      await waitForRunState(page, 'done');
+      return {
+        used: await page.getByTestId('backend').textContent(),
+        estimate: await readNumber(page, 'estimate'),
+      };
+    };
+    const auto = await run('auto');
+    expect(auto.used).toBe('wasm');
+    const webgpu = await run('webgpu');
+    expect(webgpu.used).toBe('webgpu');
+    await expect(page.getByTestId('backend')).toHaveAttribute(
+      'data-reason',
+      'webgpu: chosen in the settings',
+    );
+    // The same seed draws the same batches on every backend: float32 agreement, to ~1e-6 bits.
+    expect(Math.abs(webgpu.estimate - auto.estimate)).toBeLessThan(1e-4);
+    await guard.assertClean();
+  } finally {
+    await browser.close();
+  }
+});
