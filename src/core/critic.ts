@@ -133,6 +133,25 @@ export function criticScoresAllPairs(x: tf.Tensor2D, y: tf.Tensor2D, w: CriticWe
   const fromX = tf.matMul(x, tf.slice(w.w1, [0, 0], [dim, hidden]));
   const fromY = tf.add(tf.matMul(y, tf.slice(w.w1, [dim, 0], [dim, hidden])), w.b1);
   const activations = tf.relu(tf.add(tf.reshape(fromX, [k, 1, hidden]), tf.reshape(fromY, [1, k, hidden])));
-  const scores = tf.add(tf.matMul(tf.reshape(activations, [k * k, hidden]), w.w2), w.b2);
+  const scores = tf.add(outputLayer(tf.reshape(activations, [k * k, hidden]), w.w2), w.b2);
   return tf.reshape(scores, [k, k]);
 }
+
+/**
+ * The output layer's product activations·w2 ([m, h]·[h, 1]) with its gradients given directly, as
+ * products XNNPACK runs fast: tfjs's own gradient for the activations is a transposed-operand
+ * matmul, a slow generic loop on WebAssembly (2.4 ms of an InfoNCE step at k = 256).
+ */
+const outputLayer = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)[]) => {
+  const activations = args[0] as tf.Tensor2D;
+  const w2 = args[1] as tf.Tensor2D;
+  const save = args[2] as tf.GradSaveFunc;
+  save([activations, w2]);
+  return {
+    value: tf.matMul(activations, w2) as tf.Tensor2D,
+    gradFunc: (dy: tf.Tensor2D, [savedActivations, savedW2]: tf.Tensor[]) => [
+      tf.matMul(dy, tf.reshape(savedW2, [1, -1])),
+      tf.matMul(tf.transpose(savedActivations), dy),
+    ],
+  };
+});

@@ -8,6 +8,7 @@ import {
   criticParameterCount,
   criticScoresAllPairs,
 } from '../../src/core/critic';
+import { logSumExpRows } from '../../src/core/bounds';
 import { createRng } from '../../src/core/random';
 import { useCpuBackend } from './setupTf';
 
@@ -87,5 +88,30 @@ describe('flat Adam', () => {
     // Adam's first step moves every coordinate by lr against the sign of the scaled gradient.
     Array.from(v.dataSync()).forEach((x, i) => expect(x).toBeCloseTo([0.1, -0.1][i], 5));
     expect(() => createFlatAdam(v, { learningRate: 0 })).toThrowError(/learningRate/);
+  });
+});
+
+describe('InfoNCE gradients given directly', () => {
+  it('match tfjs autodiff of the plain formulas', () => {
+    const critic = createMlpCritic({ dim: 2, hidden: 5 }, createRng(9));
+    const k = 6;
+    const x = tf.tensor2d(createRng(10).fillNormal(new Float32Array(k * 2)), [k, 2]);
+    const y = tf.tensor2d(createRng(11).fillNormal(new Float32Array(k * 2)), [k, 2]);
+    const objective = (fast: boolean) => () => {
+      const scores = fast
+        ? criticScoresAllPairs(x, y, critic.weights())
+        : (() => {
+            const rows: tf.Tensor2D[] = [];
+            for (let i = 0; i < k; i++)
+              rows.push(tf.concat([tf.tile(tf.slice(x, [i, 0], [1, 2]), [k, 1]), y], 1));
+            return tf.reshape(critic.apply(tf.concat(rows, 0)), [k, k]) as tf.Tensor2D;
+          })();
+      const lse = fast ? logSumExpRows(scores) : tf.log(tf.sum(tf.exp(scores), 1));
+      return tf.sum(tf.mul(lse, tf.range(1, k + 1))) as tf.Scalar;
+    };
+    const grad = (fast: boolean) =>
+      Array.from(tf.variableGrads(objective(fast), [critic.theta]).grads[critic.theta.name].dataSync());
+    const plain = grad(false);
+    grad(true).forEach((g, i) => expect(g).toBeCloseTo(plain[i], 4));
   });
 });
