@@ -47,7 +47,7 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
               tickFormatter={(v: number) => formatSetting(v)}
               label={{ value: spec.label, position: 'insideBottom', offset: -14 }}
             />
-            <YAxis label={{ value: `estimate (${units})`, angle: -90, position: 'insideLeft', offset: 14 }} />
+            <YAxis label={{ value: units, angle: -90, position: 'insideLeft', offset: 14 }} />
             <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(3)} ${units}` : String(v))} />
             <Line
               name="true MI"

@@ -14,8 +14,8 @@ export function SweepPanel() {
   const config = useRun((s) => s.config);
   const sweep = useRun((s) => s.sweep);
   const { prepareSweep, runSweep, stopSweep, clearSweep } = useRunStoreApi().getState();
-  const [key, setKey] = useState<NumberKey>('hidden');
-  const [text, setText] = useState(suggestedValues('hidden').join(', '));
+  const [key, setKey] = useState<NumberKey>(() => sweep?.key ?? 'hidden');
+  const [text, setText] = useState(() => (sweep ? sweep.values : suggestedValues('hidden')).join(', '));
   const [error, setError] = useState<string | null>(null);
   // A sweep set up elsewhere (from a link) shows its own setting and values in the form (state
   // adjusted while rendering, when the sweep's definition changes).
