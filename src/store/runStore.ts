@@ -99,13 +99,13 @@ export function createRunStore(
       connectWorker: ensureWorker,
 
       setParam(key, value) {
-        history.userAction();
         const spec = paramSpec(key);
         const error = paramError(spec, value);
         if (error) throw new Error(error);
         if (get().config[key] === value) return;
         set({ config: { ...get().config, [key]: value } });
-        if (spec.effect === 'view') return;
+        if (spec.effect === 'view') return; // e.g. units: a running sweep goes on
+        history.userAction();
         if (spec.effect === 'worker' && ctx.hasWorker()) ensureWorker();
         const { runState } = get();
         if (runState === 'running' || runState === 'done') scheduleRestart();

@@ -109,6 +109,8 @@ describe('store: history', () => {
     const store = createRunStore({ start: () => undefined, send: () => undefined });
     store.getState().prepareSweep('dim', [1, 2, 3]);
     store.getState().runSweep();
+    store.getState().setParam('units', 'nats'); // display only: the sweep goes on
+    expect(store.getState().sweep?.state).toBe('running');
     store.getState().setParam('hidden', 20);
     expect(store.getState().sweep?.state).toBe('stopped');
   });
