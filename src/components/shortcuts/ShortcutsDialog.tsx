@@ -22,8 +22,11 @@ export function ShortcutsDialog() {
       className="shortcuts-dialog"
       data-testid="shortcuts"
       aria-labelledby={titleId}
-      // Esc closes a modal dialog natively; keep the store in step however it closed.
-      onClose={() => setOpen(false)}
+      // Esc closes a modal dialog natively; keep the store in step however it closed. The close
+      // event is queued: if the dialog was opened again meanwhile (Close, then ? at once), it is stale.
+      onClose={(event) => {
+        if (!event.currentTarget.open) setOpen(false);
+      }}
       // A click on the backdrop lands on the dialog element itself.
       onClick={(event) => {
         if (event.target === event.currentTarget) setOpen(false);
