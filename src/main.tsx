@@ -10,6 +10,7 @@ import { createWorkerHost } from './worker/client';
 import './styles.css';
 import './styles/widgets.css';
 import './styles/explainer.css';
+import './styles/panels.css';
 import './styles/modes.css';
 
 const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));

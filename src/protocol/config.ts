@@ -18,6 +18,7 @@ import {
   type RunConfig,
 } from './params';
 
+/** The PARAMS table and its types, so `protocol/config` is the one import for settings. */
 export * from './params';
 
 /** Looks up a setting's spec by key. */

@@ -6,6 +6,7 @@
 import type { BoundId } from '../core/bounds';
 import type { DistributionId } from '../core/distributions';
 
+/** Estimator and distribution ids, re-exported so the page names them without importing the core. */
 export type { BoundId } from '../core/bounds';
 export type { DistributionId } from '../core/distributions';
 
