@@ -293,6 +293,3 @@ export const BOUNDS: Readonly<Record<BoundId, MiBound>> = Object.freeze({
   infonce: infoNce,
   smile,
 });
-
-/** Estimator ids in display order. */
-export const BOUND_IDS = Object.freeze(Object.keys(BOUNDS) as BoundId[]);

@@ -72,7 +72,7 @@ export function configToHash(config: RunConfig, flags: Partial<Record<PageFlag, 
 const DECIMAL = /^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
 
 /** The number a URL value spells in plain decimal notation, or NaN for anything else. */
-function parseDecimal(raw: string): number {
+export function parseDecimal(raw: string): number {
   return DECIMAL.test(raw) ? Number(raw) : NaN;
 }
 

@@ -12,6 +12,7 @@ import {
   type NumberKey,
   type RunConfig,
 } from '../protocol/config';
+import { parseDecimal } from '../protocol/urlHash';
 import { bucketEnds } from './plotBuckets';
 import type { RunResults } from './runResults';
 
@@ -106,9 +107,7 @@ export function parseSweepParam(text: string): { key: NumberKey; values: number[
   if (!spec || spec.type !== 'number') {
     throw new Error(`sweep: "${match[1].slice(0, 20)}" is not a numeric setting`);
   }
-  const values = match[2]
-    .split(',')
-    .map((v) => (/^-?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v.trim()) ? Number(v) : NaN));
+  const values = match[2].split(',').map((v) => parseDecimal(v.trim()));
   const problems = values.map((v) => paramError(numberSpec(spec.key), v)).filter((e) => e !== null);
   if (problems.length > 0) throw new Error(`sweep: ${problems[0]}`);
   if (values.length < 2 || values.length > 12) throw new Error('sweep needs 2 to 12 values');

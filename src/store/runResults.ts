@@ -100,18 +100,3 @@ function appendHeldOut(heldOut: HeldOutSeries, message: StepsMessage, numEstimat
   }
   return { ...heldOut, length: heldOut.length + take };
 }
-
-/** The held-out value of estimator `e` after step `stepIdx`, or null if none was evaluated there. */
-export function heldOutAt(heldOut: HeldOutSeries, e: number, stepIdx: number): number | null {
-  // Evaluations come every `eval` steps in order: a binary search finds the step.
-  let lo = 0;
-  let hi = heldOut.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const at = heldOut.stepIdx[mid];
-    if (at === stepIdx) return heldOut.valuesBits[e][mid];
-    if (at < stepIdx) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return null;
-}
