@@ -1,4 +1,5 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from './fixtures';
 
 /** The full-precision number a readout carries in its data-value attribute. */
 export async function readNumber(page: Page, testId: string): Promise<number> {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, guardContext, test, type ContextGuard } from './fixtures';
+import { expect, guardedContext, test, type ContextGuard } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 import { EDGE_CASES, HOSTILE_CASES, type EdgeCase, type HostileCase } from './hostileCases';
 
@@ -12,8 +12,11 @@ const it = test.extend<{ site: Page }, { shared: { page: Page; guard: ContextGua
     async ({ browser }, provide, workerInfo) => {
       const { baseURL, viewport } = workerInfo.project.use;
       // No service worker: its background precache is not what these cases are about.
-      const context = await browser.newContext({ baseURL, viewport, serviceWorkers: 'block' });
-      const guard = await guardContext(context);
+      const { context, guard } = await guardedContext(browser, {
+        baseURL,
+        viewport,
+        serviceWorkers: 'block',
+      });
       await provide({ page: await context.newPage(), guard });
       await context.close();
     },
