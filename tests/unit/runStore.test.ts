@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULTS } from '../../src/protocol/config';
 import type { BackendReport, StepsMessage, ToWorker } from '../../src/protocol/messages';
+import { MAX_NOTICES } from '../../src/store/notices';
 import { SLOW_STEP_MS } from '../../src/store/runCommands';
 import { createRunStore, type WorkerHost } from '../../src/store/runStore';
 
@@ -330,5 +331,18 @@ describe('run store', () => {
     expect(() => state().setParam('dim', 2.5)).toThrowError(/dim/);
     expect(() => state().setParam('estimator', [])).toThrowError(/estimator/);
     expect(state().config).toEqual(DEFAULTS);
+  });
+});
+
+describe('notices', () => {
+  it('shows a repeated notice once and keeps only the newest MAX_NOTICES', () => {
+    const { state } = storeWithRecorder();
+    state().addNotices(['backend fell back', 'backend fell back']);
+    state().addNotices(['backend fell back']);
+    expect(state().notices).toEqual(['backend fell back']);
+    state().addNotices(Array.from({ length: 3 * MAX_NOTICES }, (_, i) => `notice ${i}`));
+    expect(state().notices).toHaveLength(MAX_NOTICES);
+    expect(state().notices.at(-1)).toBe(`notice ${3 * MAX_NOTICES - 1}`);
+    expect(state().notices).not.toContain('backend fell back');
   });
 });
