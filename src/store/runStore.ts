@@ -86,6 +86,7 @@ export function createRunStore(
       notices: [],
       applyUpdate: null,
       lastWorkerMessageMs: 0,
+      awaitingSingleStep: false,
       ghosts: [],
       sweep: null,
       ...createPreferences(ctx),
