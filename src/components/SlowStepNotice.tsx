@@ -1,6 +1,13 @@
 import { useEffect, useState } from 'react';
+import { sourceDims, type RunConfig } from '../protocol/config';
 import { busySilenceMs, SLOW_STEP_MS, workerHasStep } from '../store/runCommands';
 import { useRun } from '../store/context';
+
+/** A rough size of one step's work: N × (the hidden widths' sum) × (d_x + d_y). */
+function stepWork(config: RunConfig): number {
+  const { xDim, yDim } = sourceDims(config);
+  return config.batch * config.hidden.reduce((sum, h) => sum + h, 0) * (xDim + yDim);
+}
 
 /**
  * Says so while a single training step takes long (a huge N × h × d): the page stays responsive,
@@ -24,9 +31,9 @@ export function SlowStepNotice() {
   if (!config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">
-      A training step has been running for {Math.round(silentMs / 1000)} s: N × h × d ={' '}
-      {(config.batch * config.hidden * config.dim).toLocaleString('en-US')} is a lot of work here. Pause takes
-      effect when the step ends; Reset stops it at once.
+      A training step has been running for {Math.round(silentMs / 1000)} s: N × h × (d_x + d_y) ={' '}
+      {stepWork(config).toLocaleString('en-US')} is a lot of work here. Pause takes effect when the step ends;
+      Reset stops it at once.
     </p>
   );
 }
