@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type CSSProperties } from 'react';
 import type { NumberSpec } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { formatSetting } from '../format';
@@ -11,6 +11,11 @@ export function ParamSlider({ spec, note }: { spec: NumberSpec; note?: string })
   const setParam = useRun((s) => s.setParam);
   const ticks = spec.ticks;
   const display = formatSetting(value);
+  const [min, max] = ticks ? [0, ticks.length - 1] : [spec.min, spec.max];
+  const position = sliderPosition(spec, value);
+  // How far along the thumb is (0–1): the touch style fills the track up to it (styles/touch.css).
+  const ratio = max > min ? Math.min(1, Math.max(0, (position - min) / (max - min))) : 0;
+  const fill = { '--fill': String(ratio) } as CSSProperties;
 
   return (
     <div className="param">
@@ -24,10 +29,11 @@ export function ParamSlider({ spec, note }: { spec: NumberSpec; note?: string })
         id={id}
         name={spec.key}
         type="range"
-        min={ticks ? 0 : spec.min}
-        max={ticks ? ticks.length - 1 : spec.max}
+        min={min}
+        max={max}
         step={ticks ? 1 : spec.step}
-        value={sliderPosition(spec, value)}
+        value={position}
+        style={fill}
         aria-valuetext={display}
         aria-describedby={`${id}-hint`}
         onChange={(event) => setParam(spec.key, valueAtPosition(spec, Number(event.target.value), value))}
