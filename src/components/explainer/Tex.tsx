@@ -1,12 +1,18 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import type { Formula } from './texFormat';
 import { useKatex } from './useKatex';
+import { useScrollsSideways } from './useScrollsSideways';
 
-/** A formula typeset by KaTeX, shown as plain text until KaTeX has loaded. */
+/**
+ * A formula typeset by KaTeX, shown as plain text until KaTeX has loaded. A displayed formula wider
+ * than the screen scrolls sideways, and can then take focus, so that arrow keys scroll it too.
+ */
 export function Tex({ formula, display = true }: { formula: Formula; display?: boolean }) {
   const render = useKatex();
+  const ref = useRef<HTMLSpanElement>(null);
   // The TeX is built by the explainer from validated numbers; nothing from the URL reaches it as text.
   const html = useMemo(() => (render ? render(formula.tex, display) : null), [render, formula.tex, display]);
+  const scrolls = useScrollsSideways(ref, html);
   const className = display ? 'tex tex-display' : 'tex tex-inline';
   if (html === null)
     return (
@@ -14,5 +20,13 @@ export function Tex({ formula, display = true }: { formula: Formula; display?: b
         {formula.text}
       </span>
     );
-  return <span className={className} data-tex={formula.tex} dangerouslySetInnerHTML={{ __html: html }} />;
+  return (
+    <span
+      ref={ref}
+      className={className}
+      data-tex={formula.tex}
+      tabIndex={display && scrolls ? 0 : undefined}
+      dangerouslySetInnerHTML={{ __html: html }}
+    />
+  );
 }
