@@ -63,5 +63,36 @@ export default tseslint.config(
       ],
     },
   },
+  {
+    // Every browser test runs under the guard of tests/e2e/fixtures.ts, which fails it on a CSP
+    // violation, an uncaught error or a dialog: no spec can take Playwright's bare `test`, or make a
+    // context the guard does not watch.
+    files: ['tests/e2e/**', 'tests/docs/**'],
+    ignores: ['tests/e2e/fixtures.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['@playwright/test', 'playwright/test'].map((name) => ({
+            name,
+            importNames: ['test', 'expect'],
+            message:
+              'Import test and expect from tests/e2e/fixtures, whose guard every browser test runs under.',
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='newContext']",
+          message: 'Make contexts with guardedContext from tests/e2e/fixtures, so the guard watches them.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='browser'][callee.property.name='newPage']",
+          message: 'browser.newPage() makes a context the guard does not watch: use guardedContext.',
+        },
+      ],
+    },
+  },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
 );

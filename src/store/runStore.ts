@@ -9,6 +9,7 @@ import type { BackendId } from '../protocol/messages';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createPreferences } from './preferences';
+import { mergeNotices } from './notices';
 import { createRunResults } from './runResults';
 import type { StoreContext } from './storeContext';
 import type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
@@ -86,6 +87,7 @@ export function createRunStore(
       notices: [],
       applyUpdate: null,
       lastWorkerMessageMs: 0,
+      awaitingSingleStep: false,
       ghosts: [],
       sweep: null,
       ...createPreferences(ctx),
@@ -122,7 +124,7 @@ export function createRunStore(
         get().addNotices(notices);
       },
 
-      addNotices: (texts) => set({ notices: [...get().notices, ...texts] }),
+      addNotices: (texts) => set({ notices: mergeNotices(get().notices, texts) }),
       dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
       offerUpdate: (applyUpdate) => set({ applyUpdate }),
     };

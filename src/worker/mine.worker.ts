@@ -8,9 +8,10 @@ import type { FromWorker, ToWorker } from '../protocol/messages';
 import { initBackend, watchWebglContext } from './backend';
 import { createBatchSource } from './batchSource';
 import { errorMessage } from './errorMessage';
+import { holdLifeLock } from './lifeLock';
 import { createRunSession } from './runSession';
 
-declare const self: DedicatedWorkerGlobalScope & { mineLabTestHooks?: { loseWebglContext(): boolean } };
+declare const self: DedicatedWorkerGlobalScope;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -27,24 +28,13 @@ let dispatch: (message: ToWorker) => void = (message) => {
 };
 self.onmessage = (event: MessageEvent<ToWorker>) => dispatch(event.data);
 
-/** Holds `name` until this worker ends; resolves once it is held. */
-function holdLifeLock(name: string | null): Promise<void> {
-  const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
-  if (!name || !locks) return Promise.resolve();
-  return new Promise((held) => {
-    void locks.request(name, () => {
-      held();
-      return new Promise<never>(() => undefined); // never released while the worker lives
-    });
-  });
-}
-
 async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   dispatch = (message) => queued.push(message);
   try {
-    await holdLifeLock(init.lifeLock);
+    const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
+    post({ type: 'life-lock', held: await holdLifeLock(locks, init.lifeLock) });
     const report = await initBackend(init.backend, init.avoid);
-    const loseWebglContext = watchWebglContext(() =>
+    watchWebglContext(() =>
       post({
         type: 'worker-failed',
         reason: 'The WebGL context was lost (the GPU was reset or reclaimed)',
@@ -52,7 +42,6 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
         lost: 'webgl',
       }),
     );
-    if (loseWebglContext) self.mineLabTestHooks = { loseWebglContext };
     post({ type: 'ready', ...report });
     dispatch = createRunSession(post, { batches: createBatchSource(), adamEpsilon: report.adamEpsilon });
   } catch (error) {
