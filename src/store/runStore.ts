@@ -15,15 +15,7 @@ import type { StoreContext } from './storeContext';
 import type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 import { createReceive } from './workerMessages';
 
-export type {
-  PreferencesValues,
-  RunState,
-  RunStats,
-  RunStoreOptions,
-  RunStoreState,
-  RunValues,
-  WorkerHost,
-} from './types';
+export type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 
 /** Creates the store, driving training workers through `host`. */
 export function createRunStore(

@@ -1,6 +1,7 @@
 import { useDeferredValue, useMemo } from 'react';
+import { optionLabel } from '../../protocol/config';
 import { useRun } from '../../store/context';
-import { formatBits } from '../format';
+import { formatInformation } from '../format';
 import { DIVERGING_GRADIENT_HIGH, DIVERGING_GRADIENT_LOW } from './colorScale';
 import { blindToFunctionsOfX, criticGrids } from './criticGrids';
 import { Heatmap } from './Heatmap';
@@ -37,7 +38,7 @@ export function CriticPanel() {
               size={grids?.size ?? CRITIC_GRID_SIZE}
               low={grids?.low ?? -1}
               high={grids?.high ?? 1}
-              label={`learned critic T(x, y) (${estimator})${centred ? ', centred in each x column' : ''}`}
+              label={`learned critic T(x, y) (${optionLabel(estimator)})${centred ? ', centred in each x column' : ''}`}
               testId="critic-heatmap"
               step={step}
             />
@@ -61,11 +62,11 @@ export function CriticPanel() {
         <ScatterCanvas scatter={snapshot?.scatter ?? null} step={step} />
       </div>
       <p className="color-key" hidden={!grids}>
-        <span>{formatBits(grids?.low ?? null)}</span>
+        <span>{formatInformation(grids?.low ?? null)}</span>
         <span className="gradient" style={{ background: DIVERGING_GRADIENT_LOW }} aria-hidden="true" />
         <span>0</span>
         <span className="gradient" style={{ background: DIVERGING_GRADIENT_HIGH }} aria-hidden="true" />
-        <span>+{formatBits(grids?.high ?? null)} (critic score, nats)</span>
+        <span>+{formatInformation(grids?.high ?? null)} (critic score, nats)</span>
       </p>
     </section>
   );
