@@ -12,6 +12,8 @@ import './styles/widgets.css';
 import './styles/explainer.css';
 import './styles/panels.css';
 import './styles/modes.css';
+import './styles/phone.css';
+import './styles/touch.css';
 
 const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));
 // The URL first (it may choose the backend), then the worker on that backend.

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { useId, type CSSProperties } from 'react';
 import { formatSetting } from '../format';
 import { sliderPosition, valueAtPosition, type SliderScale } from './sliderScale';
 
@@ -21,6 +21,11 @@ export function Slider(props: {
   const { scale, value } = props;
   const { ticks } = scale;
   const display = formatSetting(value);
+  const [min, max] = ticks ? [0, ticks.length - 1] : [scale.min, scale.max];
+  const position = sliderPosition(scale, value);
+  // How far along the thumb is (0–1): the touch style fills the track up to it (styles/touch.css).
+  const ratio = max > min ? Math.min(1, Math.max(0, (position - min) / (max - min))) : 0;
+  const fill = { '--fill': String(ratio) } as CSSProperties;
   return (
     <div className="param">
       <div className="param-head">
@@ -33,10 +38,11 @@ export function Slider(props: {
         id={id}
         name={props.name}
         type="range"
-        min={ticks ? 0 : scale.min}
-        max={ticks ? ticks.length - 1 : scale.max}
+        min={min}
+        max={max}
         step={ticks ? 1 : scale.step}
-        value={sliderPosition(scale, value)}
+        value={position}
+        style={fill}
         aria-valuetext={display}
         aria-describedby={`${id}-hint`}
         onChange={(event) => props.onChange(valueAtPosition(scale, Number(event.target.value), value))}
