@@ -19,13 +19,45 @@ import { correlatedGaussian, gaussianMiNats, mapped } from './baselineSamples';
 const TOLERANCE_NATS = 0.1;
 
 describe('KSG estimator 1', () => {
-  it('agrees with an independent NumPy/SciPy implementation on the same points, to 1e-12', () => {
-    // The points of correlatedGaussian(1000, 2, 0.6, 11), prepared with seed 0, went to a direct
-    // NumPy computation (all pairwise max-norm distances, np.sort, scipy.special.digamma).
-    const points = prepareKsgPoints(correlatedGaussian(1000, 2, 0.6, 11), null, 0);
-    expect(runToEnd(ksgOnPoints(points, 1))).toBeCloseTo(0.4987422641456787, 12);
-    expect(runToEnd(ksgOnPoints(points, 3))).toBeCloseTo(0.5015448965624536, 12);
-    expect(runToEnd(ksgOnPoints(points, 5))).toBeCloseTo(0.4670250689147144, 12);
+  it.each([
+    // The points of correlatedGaussian(n, d, ρ, 11), prepared with seed 0, went to a direct NumPy
+    // computation (all pairwise max-norm distances, np.sort, scipy.special.digamma).
+    [1000, 1, 0, [-0.02809040465758894, -0.024310797444359267, -0.012189082381787841]],
+    [1000, 2, 0.6, [0.4987422641456787, 0.5015448965624536, 0.4670250689147144]],
+    [800, 5, 0.5, [0.5445059643269312, 0.4592950108916458, 0.4248748661188797]],
+  ])(
+    'agrees with an independent NumPy/SciPy implementation to 1e-12 (n = %i, d = %i, ρ = %s)',
+    (n, d, rho, numpy) => {
+      const points = prepareKsgPoints(correlatedGaussian(n, d, rho, 11), null, 0);
+      [1, 3, 5].forEach((k, i) =>
+        expect(runToEnd(ksgOnPoints(points, k)), `k = ${k}`).toBeCloseTo(numpy[i], 12),
+      );
+    },
+  );
+
+  it('finds the same neighbours windowed and over all pairs, with and without ties', () => {
+    for (const [d, yDim] of [
+      [1, 1],
+      [3, 3],
+      [2, 4],
+    ]) {
+      const base = correlatedGaussian(700, d, 0.6, d + yDim);
+      const sample = {
+        ...base,
+        yDim,
+        y: Float32Array.from({ length: 700 * yDim }, (_, i) => base.y[i % base.y.length]),
+      };
+      for (const data of [sample, mapped(sample, Math.round, (v) => Math.round(2 * v))]) {
+        const points = prepareKsgPoints(data, null, 1);
+        for (const k of [1, 4]) {
+          const windowed = runToEnd(ksgOnPoints(points, k, 'windowed'));
+          expect(runToEnd(ksgOnPoints(points, k, 'all-pairs')), `d = ${d} + ${yDim}, k = ${k}`).toBeCloseTo(
+            windowed,
+            12,
+          );
+        }
+      }
+    }
   });
 
   it.each([
