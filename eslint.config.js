@@ -42,7 +42,18 @@ export default tseslint.config(
   },
   {
     // The page never loads tfjs or the training code: both live in the worker bundle.
-    files: ['src/components/**', 'src/store/**', 'src/*.tsx', 'src/worker/client.ts'],
+    files: [
+      'src/components/**',
+      'src/store/**',
+      'src/*.tsx',
+      'src/worker/client.ts',
+      'src/worker/dataClient.ts',
+    ],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_TRAINING] }] },
+  },
+  {
+    // The data worker parses files and computes the baselines: it never loads tfjs or the training code.
+    files: ['src/worker/data.worker.ts', 'src/worker/dataSession.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_TRAINING] }] },
   },
   {
