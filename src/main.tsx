@@ -14,6 +14,7 @@ import './styles/panels.css';
 import './styles/modes.css';
 import './styles/phone.css';
 import './styles/touch.css';
+import './styles/data.css';
 
 const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));
 // The URL first (it may choose the backend), then the worker on that backend.

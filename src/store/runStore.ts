@@ -6,6 +6,9 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
 import type { BackendId } from '../protocol/messages';
+import { createDataClient } from '../worker/dataClient';
+import { createDataSlice, type DataDependencies } from './dataSlice';
+import { siteExamples } from './examples';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createPreferences } from './preferences';
@@ -17,10 +20,14 @@ import { createReceive } from './workerMessages';
 
 export type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 
-/** Creates the store, driving training workers through `host`. */
+/**
+ * Creates the store, driving training workers through `host`, and loading data and computing
+ * baselines through `data` (the data worker and the bundled examples).
+ */
 export function createRunStore(
   host: WorkerHost,
   options: RunStoreOptions = { restartDebounceMs: 300 },
+  data: DataDependencies = { client: createDataClient(), examples: siteExamples() },
 ): StoreApi<RunStoreState> {
   /** The backend preference the current worker was started with; null before the first. */
   let workerBackend: BackendPreference | null = null;
@@ -29,7 +36,8 @@ export function createRunStore(
   /** Whether the page has started workers at all (after the URL was read). */
   let connected = false;
 
-  return createStore<RunStoreState>()((set, get) => {
+  let onStateChange: (state: RunStoreState) => void = () => undefined;
+  const store = createStore<RunStoreState>()((set, get) => {
     const ensureWorker = () => {
       const { backend } = get().config;
       if (workerBackend === backend) return;
@@ -38,6 +46,9 @@ export function createRunStore(
       set({ backend: null });
       host.start(backend, avoidNext);
       avoidNext = [];
+      // A fresh worker gets the user's rows again (it holds them for every run on them).
+      const rows = dataSlice.rowsForWorker();
+      if (rows) host.send({ type: 'data', rows });
     };
     const ctx: StoreContext = {
       set,
@@ -58,6 +69,8 @@ export function createRunStore(
       runFinished: (runId) => history.runFinished(runId),
     };
     const { scheduleRestart, ...commands } = createRunCommands(ctx);
+    const dataSlice = createDataSlice(ctx, data);
+    onStateChange = dataSlice.onStateChange;
     const history = createHistorySlice(ctx, commands.start);
     /** A command from the user (not from a sweep): a running sweep stops first. */
     const byUser =
@@ -75,6 +88,8 @@ export function createRunStore(
       results: createRunResults(DEFAULTS.estimator, 0, DEFAULTS.eval),
       stats: null,
       snapshot: null,
+      runInfo: null,
+      earlyStops: [],
       backend: null,
       notices: [],
       applyUpdate: null,
@@ -83,6 +98,8 @@ export function createRunStore(
       ghosts: [],
       sweep: null,
       ...createPreferences(ctx),
+      ...dataSlice.values,
+      ...dataSlice.actions,
 
       ...commands,
       ...history.actions,
@@ -121,4 +138,6 @@ export function createRunStore(
       offerUpdate: (applyUpdate) => set({ applyUpdate }),
     };
   });
+  store.subscribe((state) => onStateChange(state));
+  return store;
 }
