@@ -84,6 +84,7 @@ describe('the data slice', () => {
     state().start();
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(starts);
     expect(state().notices.at(-1)).toMatch(/choose its X and Y columns before starting/);
+    state().chooseColumns(['x'], ['y']);
     const few = state().loadDataText(table(MIN_DATA_ROWS - 1));
     await settle(50);
     await few;
