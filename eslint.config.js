@@ -27,7 +27,17 @@ const NO_UPPER_LAYERS = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', '.scratch'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'test-results',
+      'playwright-report',
+      'bench-results',
+      '.scratch',
+      'scripts/suite/dist',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
