@@ -4,6 +4,7 @@ import { PhoneLayout } from './components/layout/PhoneLayout';
 import { useNarrowScreen } from './components/layout/useNarrowScreen';
 import { useDataDrop } from './components/data/useDataDrop';
 import { ShortcutsDialog } from './components/shortcuts/ShortcutsDialog';
+import { SuiteView } from './components/suite/SuiteView';
 import { useKeyboardShortcuts } from './components/shortcuts/useKeyboardShortcuts';
 import { useRun } from './store/context';
 
@@ -14,6 +15,7 @@ import { useRun } from './store/context';
 export function App() {
   const presentation = useRun((s) => s.presentation);
   const embed = useRun((s) => s.embed);
+  const view = useRun((s) => s.view);
   const narrow = useNarrowScreen();
   useKeyboardShortcuts();
   const dragging = useDataDrop();
@@ -28,7 +30,15 @@ export function App() {
     .join(' ');
   return (
     <div className={className} data-testid="app">
-      {embed ? <EmbedLayout /> : narrow && !presentation ? <PhoneLayout /> : <FullLayout />}
+      {view === 'suite' ? (
+        <SuiteView />
+      ) : embed ? (
+        <EmbedLayout />
+      ) : narrow && !presentation ? (
+        <PhoneLayout />
+      ) : (
+        <FullLayout />
+      )}
       <ShortcutsDialog />
       {dragging && (
         <div className="drop-hint" aria-hidden="true">

@@ -47,6 +47,20 @@ export const PRESETS: readonly Preset[] = Object.freeze([
       'Y is cubed: the true MI is unchanged (3.6 bits), but the critic must learn a curved dependence and climbs more slowly than on plain correlated Gaussians.',
   },
   {
+    id: 'bmi',
+    label: 'Beyond Normal protocol',
+    hash: '#estimator=mine,nwj,infonce&dist=task&task=student-identity-1-1-1&rows=5000&holdout=0.5&standardise=on&hidden=16,8&lr=0.1&batch=256&steps=10000&eval=250&patience=2',
+    watch:
+      'bmi’s protocol on a heavy-tailed Student-t task: 5,000 rows split in half, a (16, 8) critic, Adam at 0.1, stopping once the held-out estimate stops improving; the best held-out estimate is what bmi reports.',
+  },
+  {
+    id: 'overfit',
+    label: 'Finite sample: overfitting',
+    hash: '#estimator=mine&dist=correlated&rho=0.8&dim=1&rows=400&holdout=0.5&hidden=128&lr=0.01&batch=200&steps=3000&eval=25',
+    watch:
+      'Only 200 rows to train on and a wide critic: the training-batch estimate climbs past the truth while the held-out diamonds fall behind it.',
+  },
+  {
     id: 'compare',
     label: 'Compare all estimators',
     hash: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000',

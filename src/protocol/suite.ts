@@ -165,9 +165,6 @@ export function summariseSuite(definition: SuiteDefinition, results: readonly Su
   return { rows, solved };
 }
 
-/** The summary's type. */
-export type SuiteSummary = ReturnType<typeof summariseSuite>;
-
 /** Every cell result as CSV: one row per task, estimator and seed, in bits. */
 export function suiteResultsCsv(results: readonly SuiteCellResult[]): string {
   const lines = ['task,estimator,seed,estimate_bits,final_bits,steps,true_mi_bits,solved'];

@@ -77,6 +77,7 @@ export function trainOverChannel(
   config: RunConfig,
   runId: number,
   onStep?: (stepsDone: number) => void,
+  signal?: AbortSignal,
 ): Promise<NeuralOutcome[]> {
   const count = config.estimator.length;
   const best = new Array<number>(count).fill(-Infinity);
@@ -84,6 +85,12 @@ export function trainOverChannel(
   const stoppedAt = new Array<number | null>(count).fill(null);
   let stepsDone = 0;
   return new Promise((resolve, reject) => {
+    const abort = () => {
+      stop();
+      channel.send({ type: 'stop' });
+      reject(new DOMException('The suite was cancelled', 'AbortError'));
+    };
+    signal?.addEventListener('abort', abort, { once: true });
     const stop = channel.listen((message) => {
       if (!('runId' in message) || message.runId !== runId) return;
       if (message.type === 'steps') {
@@ -101,6 +108,7 @@ export function trainOverChannel(
         stoppedAt[config.estimator.indexOf(message.estimator)] = message.stepIdx + 1;
       } else if (message.type === 'run-state' && message.state === 'done') {
         stop();
+        signal?.removeEventListener('abort', abort);
         resolve(
           config.estimator.map((_, e) => ({
             bestBits: Number.isFinite(best[e]) ? best[e] : NaN,
@@ -110,6 +118,7 @@ export function trainOverChannel(
         );
       } else if (message.type === 'error') {
         stop();
+        signal?.removeEventListener('abort', abort);
         reject(new Error(message.message));
       }
     });
@@ -140,12 +149,13 @@ export async function runSuiteUnit(
   unit: SuiteUnit,
   rows: number,
   onStep?: (stepsDone: number) => void,
+  signal?: AbortSignal,
 ): Promise<SuiteCellResult[]> {
   const results: SuiteCellResult[] = [];
   const { task, seed } = unit;
   if (unit.neural.length > 0) {
     const config = cellConfig(task, unit.neural, seed, rows);
-    const outcomes = await trainOverChannel(workers.channel, config, workers.nextRunId(), onStep);
+    const outcomes = await trainOverChannel(workers.channel, config, workers.nextRunId(), onStep, signal);
     outcomes.forEach((o, e) =>
       results.push({
         task,
@@ -158,6 +168,7 @@ export async function runSuiteUnit(
     );
   }
   if (unit.baselines.length > 0) {
+    signal?.throwIfAborted();
     const sample = sampledRows(cellConfig(task, ['mine'], seed, rows));
     const { ksgNats, linearNats } = await workers.baselines(sample, SUITE_KSG_K, seed);
     const values = { ksg: ksgNats * BITS_PER_NAT, linear: linearNats * BITS_PER_NAT };

@@ -8,6 +8,7 @@ export const DEFAULT_PREFERENCES: PreferencesValues = Object.freeze({
   embed: false,
   shortcutsOpen: false,
   explainerOpen: true,
+  view: 'lab',
 });
 
 /** Creates the preferences' values and actions over `ctx`. */
@@ -20,5 +21,6 @@ export function createPreferences({
     setEmbed: (embed) => set({ embed }),
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     setExplainerOpen: (explainerOpen) => set({ explainerOpen }),
+    setView: (view) => set({ view }),
   };
 }

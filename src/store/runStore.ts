@@ -6,7 +6,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
 import type { BackendId } from '../protocol/messages';
-import { createDataClient } from '../worker/dataClient';
+import { createDataClient, type DataClient } from '../worker/dataClient';
+import { createSuiteLane, suiteLanes } from '../worker/suiteClient';
+import { indexedDbCells } from './suiteCells';
+import { createSuiteSlice, type SuiteDependencies } from './suiteSlice';
 import { createDataSlice, type DataDependencies } from './dataSlice';
 import { siteExamples } from './examples';
 import { createHistorySlice } from './historySlice';
@@ -20,6 +23,19 @@ import { createReceive } from './workerMessages';
 
 export type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 
+/** The suite's cells in IndexedDB, and lanes of workers of its own (with a data worker for KSG). */
+function pageSuite(): SuiteDependencies {
+  let data: DataClient | null = null;
+  return {
+    cells: indexedDbCells(),
+    lanes: () => {
+      data ??= createDataClient();
+      const client = data;
+      return Array.from({ length: suiteLanes() }, () => createSuiteLane(client));
+    },
+  };
+}
+
 /**
  * Creates the store, driving training workers through `host`, and loading data and computing
  * baselines through `data` (the data worker and the bundled examples).
@@ -28,6 +44,7 @@ export function createRunStore(
   host: WorkerHost,
   options: RunStoreOptions = { restartDebounceMs: 300 },
   data: DataDependencies = { client: createDataClient(), examples: siteExamples() },
+  suite: SuiteDependencies = pageSuite(),
 ): StoreApi<RunStoreState> {
   /** The backend preference the current worker was started with; null before the first. */
   let workerBackend: BackendPreference | null = null;
@@ -70,6 +87,7 @@ export function createRunStore(
     };
     const { scheduleRestart, ...commands } = createRunCommands(ctx);
     const dataSlice = createDataSlice(ctx, data);
+    const suiteSlice = createSuiteSlice(ctx, suite);
     onStateChange = dataSlice.onStateChange;
     const history = createHistorySlice(ctx, commands.start);
     /** A command from the user (not from a sweep): a running sweep stops first. */
@@ -100,6 +118,8 @@ export function createRunStore(
       ...createPreferences(ctx),
       ...dataSlice.values,
       ...dataSlice.actions,
+      ...suiteSlice.values,
+      ...suiteSlice.actions,
 
       ...commands,
       ...history.actions,

@@ -10,6 +10,7 @@ import type {
   ToWorker,
 } from '../protocol/messages';
 import type { DataActions, DataValues } from './dataTypes';
+import type { SuiteActions, SuiteValues } from './suiteSlice';
 import type { GhostRun, Sweep } from './history';
 import type { RunResults } from './runResults';
 
@@ -128,6 +129,8 @@ export interface PreferencesValues {
   readonly shortcutsOpen: boolean;
   /** Whether the explanation panel is expanded. */
   readonly explainerOpen: boolean;
+  /** Which view the page shows: the lab, or the Beyond Normal suite (`view=suite`). */
+  readonly view: 'lab' | 'suite';
 }
 
 /** Operations on the preferences. */
@@ -140,6 +143,8 @@ export interface PreferencesActions {
   setShortcutsOpen(open: boolean): void;
   /** Expands or collapses the explanation panel. */
   setExplainerOpen(open: boolean): void;
+  /** Shows the lab or the suite. */
+  setView(view: 'lab' | 'suite'): void;
 }
 
 /** Store state: the run's values and actions, the user's data, and the viewer's preferences. */
@@ -147,6 +152,8 @@ export type RunStoreState = RunValues &
   RunActions &
   DataValues &
   DataActions &
+  SuiteValues &
+  SuiteActions &
   PreferencesValues &
   PreferencesActions;
 

@@ -2,6 +2,7 @@
 import type { StoreApi } from 'zustand/vanilla';
 import { PARAMS } from '../protocol/config';
 import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
+import { suiteFromHash, suiteToHash } from '../protocol/suite';
 import { parseSweepParam, sweepToParam } from './history';
 import type { RunStoreState } from './runStore';
 
@@ -37,9 +38,28 @@ export function pageFlags(
 export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost): () => void {
   const writeHash = () => {
     const state = store.getState();
-    host.history.replaceState(null, '', configToHash(state.config, pageFlags(state)));
+    const hash =
+      state.view === 'suite'
+        ? suiteToHash(state.suiteDefinition)
+        : configToHash(state.config, pageFlags(state));
+    host.history.replaceState(null, '', hash);
+  };
+  /** A suite link (`view=suite&tasks=…`): the suite view, its definition and its kept cells. */
+  const applySuiteHash = () => {
+    const { definition, notices } = suiteFromHash(host.location.hash);
+    const state = store.getState();
+    state.setView('suite');
+    if (notices.length > 0) state.addNotices(notices);
+    const same = JSON.stringify(definition) === JSON.stringify(state.suiteDefinition);
+    if (!same || state.suiteState === 'idle') void state.openSuite(definition);
+    writeHash();
   };
   const applyHash = () => {
+    if (new URLSearchParams(host.location.hash.replace(/^#/, '')).get('view') === 'suite') {
+      applySuiteHash();
+      return;
+    }
+    store.getState().setView('lab');
     const { config, flags, autoRun, notices } = configFromHash(host.location.hash);
     const state = store.getState();
     // A hand edit that changes nothing (or only the notation) leaves the run alone.
@@ -77,7 +97,9 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
       state.presentation !== previous.presentation ||
       state.embed !== previous.embed ||
       state.sweep !== previous.sweep ||
-      state.dataSummary !== previous.dataSummary
+      state.dataSummary !== previous.dataSummary ||
+      state.view !== previous.view ||
+      state.suiteDefinition !== previous.suiteDefinition
     )
       writeHash();
   });

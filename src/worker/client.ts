@@ -18,7 +18,9 @@ export const WORKER_START_TIMEOUT_MS = 20_000;
  * a Web Lock while it lives, which the page is granted the moment it is gone. One that never
  * speaks at all is reported after WORKER_START_TIMEOUT_MS.
  */
-export function createWorkerHost(onMessage: (message: FromWorker) => void): WorkerHost {
+export function createWorkerHost(
+  onMessage: (message: FromWorker) => void,
+): WorkerHost & { terminate(): void } {
   let worker: Worker | null = null;
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
 
@@ -69,6 +71,11 @@ export function createWorkerHost(onMessage: (message: FromWorker) => void): Work
     },
     send(message: ToWorker) {
       worker?.postMessage(message);
+    },
+    /** Ends the current worker; a later start makes a fresh one. */
+    terminate() {
+      worker?.terminate();
+      worker = null;
     },
   };
 }

@@ -15,6 +15,7 @@ import {
   type RunConfig,
 } from '../../src/protocol/config';
 import { PRESETS } from '../../src/protocol/presets';
+import { BMI_PROTOCOL } from '../../src/protocol/suite';
 import { MAX_URL_NOTICES, configFromHash, configToHash } from '../../src/protocol/urlHash';
 
 describe('run configuration', () => {
@@ -273,6 +274,8 @@ describe('URL hash', () => {
       'Above the ceiling',
       'Small batch, high variance',
       'Cubic: same MI, harder',
+      'Beyond Normal protocol',
+      'Finite sample: overfitting',
       'Compare all estimators',
     ]);
     for (const preset of PRESETS) {
@@ -280,9 +283,12 @@ describe('URL hash', () => {
       expect(parsed.notices, preset.id).toEqual([]);
       expect(preset.watch.length, preset.id).toBeGreaterThan(40);
     }
-    const ceiling = configFromHash(PRESETS[2].hash).config;
+    const preset = (id: string) => configFromHash(PRESETS.find((p) => p.id === id)?.hash ?? '').config;
+    const ceiling = preset('ceiling');
     expect(trueMiBits(ceiling)).toBeGreaterThan(ceilingBits(ceiling, 'mine'));
-    expect(configFromHash(PRESETS[5].hash).config.estimator).toHaveLength(5);
+    expect(preset('compare').estimator).toHaveLength(5);
+    // The Beyond Normal preset is the suite's protocol, exactly.
+    expect(preset('bmi')).toMatchObject(BMI_PROTOCOL);
   });
 });
 

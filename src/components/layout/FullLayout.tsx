@@ -27,6 +27,9 @@ export function FullLayout() {
         <h1>MINE Lab</h1>
         <Tagline />
         <div className="header-tools">
+          <a className="secondary header-link" href="#view=suite" data-testid="open-suite">
+            Beyond Normal suite
+          </a>
           <ShortcutsButton />
           <PresentationToggle />
         </div>

@@ -1,0 +1,92 @@
+import { SUITE_ESTIMATOR_LABELS, summariseSuite, type SuiteSummaryCell } from '../../protocol/suite';
+import { useRun } from '../../store/context';
+
+/** bmi's heatmap colour: blue below the truth, red above, white on it; log(estimate / truth) clipped to ±1. */
+function cellColour(cell: SuiteSummaryCell): string | undefined {
+  if (cell.seeds === 0) return undefined;
+  if (!Number.isFinite(cell.logRatio)) return 'rgb(5 48 97)'; // an estimate ≤ 0: as far below as it gets
+  const t = Math.max(-1, Math.min(1, cell.logRatio));
+  const [r, g, b] = t < 0 ? [33, 102, 172] : [178, 24, 43];
+  const w = Math.abs(t);
+  return `rgb(${Math.round(247 + w * (r - 247))} ${Math.round(247 + w * (g - 247))} ${Math.round(247 + w * (b - 247))})`;
+}
+
+/** Tasks as rows, estimators as columns: each cell the mean over seeds (± spread), ✓ where solved. */
+export function SuiteTable() {
+  const definition = useRun((s) => s.suiteDefinition);
+  const results = useRun((s) => s.suiteResults);
+  const { rows, solved } = summariseSuite(definition, results);
+  if (rows.length === 0) return <p>Choose at least one task.</p>;
+  return (
+    <div className="suite-table-wrap">
+      <table className="suite-table" data-testid="suite-table">
+        <thead>
+          <tr>
+            <th scope="col">task (bmi id)</th>
+            <th scope="col">true MI (bits)</th>
+            {definition.estimators.map((e) => (
+              <th scope="col" key={e}>
+                {SUITE_ESTIMATOR_LABELS[e]}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.task}>
+              <th scope="row">
+                <code>{row.task}</code>
+              </th>
+              <td>{row.truthBits.toFixed(2)}</td>
+              {row.cells.map((cell) => {
+                const dark = Math.abs(cell.logRatio) > 0.6 || !Number.isFinite(cell.logRatio);
+                return (
+                  <td
+                    key={cell.estimator}
+                    data-testid="suite-cell"
+                    data-task={cell.task}
+                    data-estimator={cell.estimator}
+                    data-bits={cell.seeds > 0 ? cell.meanBits : ''}
+                    data-truth-bits={cell.truthBits}
+                    data-solved={cell.seeds > 0 ? String(cell.solved) : ''}
+                    style={{
+                      background: cellColour(cell),
+                      color: cell.seeds > 0 && dark ? '#fff' : undefined,
+                    }}
+                    title={
+                      cell.seeds > 0
+                        ? `${cell.seeds} seed(s); log(estimate / truth) = ${cell.logRatio.toFixed(2)}`
+                        : 'not run yet'
+                    }
+                  >
+                    {cell.seeds === 0 ? '·' : cell.meanBits.toFixed(2)}
+                    {cell.seeds > 1 && <span className="spread"> ± {cell.sdBits.toFixed(2)}</span>}
+                    {cell.solved && <span aria-label="solved"> ✓</span>}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">solved</th>
+            <td />
+            {solved.map((n, e) => (
+              <td
+                key={definition.estimators[e]}
+                data-testid={`suite-solved-${definition.estimators[e]}`}
+                data-value={n}
+              >
+                {n} / {rows.length}
+              </td>
+            ))}
+          </tr>
+        </tfoot>
+      </table>
+      <p className="param-hint">
+        Colour: log(estimate / truth), blue below the truth, red above, clipped at ±1 (as bmi’s figure).
+      </p>
+    </div>
+  );
+}
