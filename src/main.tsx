@@ -1,6 +1,8 @@
 /** Entry point: wires the store to the URL and to the training worker, and renders the app. */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import { createI18n, showLanguage } from './i18n/i18n';
 import { App } from './App';
 import { registerOfflineSupport } from './offline';
 import { RunStoreContext } from './store/context';
@@ -24,10 +26,17 @@ registerOfflineSupport((applyUpdate) => store.getState().offerUpdate(applyUpdate
 
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('missing #root element');
+// The language: the link's (lang=), else the browser's; the catalogue loads before the first paint.
+const i18n = await createI18n(store.getState().language);
+store.subscribe((state, previous) => {
+  if (state.language !== previous.language) void showLanguage(i18n, state.language);
+});
 createRoot(rootElement).render(
   <StrictMode>
-    <RunStoreContext.Provider value={store}>
-      <App />
-    </RunStoreContext.Provider>
+    <I18nextProvider i18n={i18n}>
+      <RunStoreContext.Provider value={store}>
+        <App />
+      </RunStoreContext.Provider>
+    </I18nextProvider>
   </StrictMode>,
 );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRun, useRunStoreApi } from '../store/context';
 import { ExportCsvButton } from './export/ExportCsvButton';
 import { SavePngButton } from './export/SavePngButton';
@@ -13,9 +14,10 @@ export function RunControls({ exports = true }: { exports?: boolean }) {
   const runState = useRun((s) => s.runState);
   const missingData = useRun((s) => s.config.dist === 'data' && s.dataSelection === null);
   const { stepOnce, reset } = store.getState();
+  const { t } = useTranslation();
 
   return (
-    <div className="run-controls" role="group" aria-label="Run controls">
+    <div className="run-controls" role="group" aria-label={t('run.controls')}>
       <StartPauseButton />
       <button
         type="button"
@@ -23,10 +25,10 @@ export function RunControls({ exports = true }: { exports?: boolean }) {
         onClick={stepOnce}
         disabled={runState === 'running' || (missingData && runState !== 'paused')}
       >
-        Step
+        {t('run.step')}
       </button>
       <button type="button" data-testid="reset" onClick={reset} disabled={runState === 'idle'}>
-        Reset
+        {t('run.reset')}
       </button>
       {exports && (
         <>

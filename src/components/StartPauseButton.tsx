@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRun, useRunStoreApi } from '../store/context';
 
 /** The primary button: Start when idle, Pause while running, Resume when paused, else Restart. */
@@ -6,12 +7,13 @@ export function StartPauseButton() {
   const runState = useRun((s) => s.runState);
   const missingData = useRun((s) => s.config.dist === 'data' && s.dataSelection === null);
   const { start, pause, resume } = store.getState();
+  const { t } = useTranslation();
   const primary =
     runState === 'running'
-      ? { label: 'Pause', action: pause }
+      ? { label: t('run.pause'), action: pause }
       : runState === 'paused'
-        ? { label: 'Resume', action: resume }
-        : { label: runState === 'idle' ? 'Start' : 'Restart', action: start };
+        ? { label: t('run.resume'), action: resume }
+        : { label: runState === 'idle' ? t('run.start') : t('run.restart'), action: start };
   return (
     <button
       type="button"
@@ -19,7 +21,7 @@ export function StartPauseButton() {
       data-testid="start-pause"
       onClick={primary.action}
       disabled={missingData && runState !== 'running' && runState !== 'paused'}
-      title={missingData ? 'Load data and choose its X and Y columns first' : undefined}
+      title={missingData ? t('run.needsData') : undefined}
     >
       {primary.label}
     </button>

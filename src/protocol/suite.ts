@@ -219,6 +219,7 @@ export function suiteToHash(definition: SuiteDefinition): string {
 export function suiteFromHash(hash: string): { definition: SuiteDefinition; notices: string[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const notices: string[] = [];
+  params.delete('lang'); // the page's language, not the suite's
   const list = <T extends string>(
     key: string,
     known: readonly T[],

@@ -97,8 +97,10 @@ export function trainOverChannel(
         stepsDone = message.firstStepIdx + message.count;
         message.heldOutStepIdx.forEach((_, j) => {
           for (let e = 0; e < count; e++) {
+            // Evaluations arrive in batches, after an estimator's stop has been announced; an
+            // estimator that stopped (or diverged) evaluates to NaN from then on.
             const value = message.heldOutBits[j * count + e];
-            if (!Number.isFinite(value) || stoppedAt[e] !== null) continue;
+            if (!Number.isFinite(value)) continue;
             last[e] = value;
             best[e] = Math.max(best[e], value);
           }

@@ -25,6 +25,7 @@ export const PAGE_FLAGS = Object.freeze({
   embed: /^[01]$/,
   sweep: /^[a-z]+:[-+0-9.eE,]{1,200}$/,
   data: /^example:[a-z0-9-]{1,40}$/,
+  lang: /^(en|zh-CN|en-XA)$/,
 } as const);
 
 /** A page flag's name. */

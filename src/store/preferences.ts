@@ -9,6 +9,7 @@ export const DEFAULT_PREFERENCES: PreferencesValues = Object.freeze({
   shortcutsOpen: false,
   explainerOpen: true,
   view: 'lab',
+  language: 'en',
 });
 
 /** Creates the preferences' values and actions over `ctx`. */
@@ -22,5 +23,6 @@ export function createPreferences({
     setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
     setExplainerOpen: (explainerOpen) => set({ explainerOpen }),
     setView: (view) => set({ view }),
+    setLanguage: (language) => set({ language }),
   };
 }

@@ -1,6 +1,7 @@
 /** The app store's state: values and actions, shared by its slices. */
 import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
 import type { SweepKey } from '../protocol/sweeps';
+import type { Language } from '../i18n/languages';
 import type {
   BackendId,
   BackendReport,
@@ -131,6 +132,8 @@ export interface PreferencesValues {
   readonly explainerOpen: boolean;
   /** Which view the page shows: the lab, or the Beyond Normal suite (`view=suite`). */
   readonly view: 'lab' | 'suite';
+  /** The page's language (`lang=`, else the browser's). */
+  readonly language: Language;
 }
 
 /** Operations on the preferences. */
@@ -145,6 +148,8 @@ export interface PreferencesActions {
   setExplainerOpen(open: boolean): void;
   /** Shows the lab or the suite. */
   setView(view: 'lab' | 'suite'): void;
+  /** Shows the page in `language`. */
+  setLanguage(language: Language): void;
 }
 
 /** Store state: the run's values and actions, the user's data, and the viewer's preferences. */

@@ -3,6 +3,7 @@ import type { StoreApi } from 'zustand/vanilla';
 import { PARAMS } from '../protocol/config';
 import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
 import { suiteFromHash, suiteToHash } from '../protocol/suite';
+import { parseLanguage, preferredLanguage } from '../i18n/languages';
 import { parseSweepParam, sweepToParam } from './history';
 import type { RunStoreState } from './runStore';
 
@@ -11,6 +12,8 @@ export interface UrlHost {
   readonly location: { readonly hash: string };
   readonly history: { replaceState(data: unknown, unused: string, url?: string): void };
   addEventListener(type: 'hashchange', listener: () => void): void;
+  /** The browser's preferred languages (the page's language when the link names none). */
+  readonly navigator?: { readonly languages: readonly string[] };
   removeEventListener(type: 'hashchange', listener: () => void): void;
 }
 
@@ -19,7 +22,7 @@ export interface UrlHost {
  * set up (`run` is read once and never written back).
  */
 export function pageFlags(
-  state: Pick<RunStoreState, 'presentation' | 'embed' | 'sweep' | 'config' | 'dataSummary'>,
+  state: Pick<RunStoreState, 'presentation' | 'embed' | 'sweep' | 'config' | 'dataSummary' | 'language'>,
 ): Partial<Record<PageFlag, string>> {
   const example = state.config.dist === 'data' ? state.dataSummary?.example : null;
   return {
@@ -27,7 +30,13 @@ export function pageFlags(
     ...(state.embed ? { embed: '1' } : {}),
     ...(state.sweep ? { sweep: sweepToParam(state.sweep) } : {}),
     ...(example ? { data: `example:${example.name}` } : {}),
+    ...(state.language !== 'en' ? { lang: state.language } : {}),
   };
+}
+
+/** The browser's preferred language (English where the host has no navigator, as in tests). */
+function preferredLanguageOf(host: UrlHost): ReturnType<typeof preferredLanguage> {
+  return preferredLanguage(host.navigator?.languages ?? []);
 }
 
 /**
@@ -38,9 +47,10 @@ export function pageFlags(
 export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost): () => void {
   const writeHash = () => {
     const state = store.getState();
+    const lang = state.language !== 'en' ? `&lang=${state.language}` : '';
     const hash =
       state.view === 'suite'
-        ? suiteToHash(state.suiteDefinition)
+        ? `${suiteToHash(state.suiteDefinition)}${lang}`
         : configToHash(state.config, pageFlags(state));
     host.history.replaceState(null, '', hash);
   };
@@ -49,6 +59,8 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
     const { definition, notices } = suiteFromHash(host.location.hash);
     const state = store.getState();
     state.setView('suite');
+    const lang = new URLSearchParams(host.location.hash.replace(/^#/, '')).get('lang');
+    state.setLanguage(parseLanguage(lang) ?? preferredLanguageOf(host));
     if (notices.length > 0) state.addNotices(notices);
     const same = JSON.stringify(definition) === JSON.stringify(state.suiteDefinition);
     if (!same || state.suiteState === 'idle') void state.openSuite(definition);
@@ -66,6 +78,7 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
     if (PARAMS.some((spec) => String(config[spec.key]) !== String(state.config[spec.key])))
       state.loadConfig(config, notices);
     else if (notices.length > 0) state.addNotices(notices);
+    state.setLanguage(parseLanguage(flags.lang) ?? preferredLanguageOf(host));
     state.setPresentation(flags.present === '1');
     state.setEmbed(flags.embed === '1');
     let sweepReady = false;
@@ -99,6 +112,7 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
       state.sweep !== previous.sweep ||
       state.dataSummary !== previous.dataSummary ||
       state.view !== previous.view ||
+      state.language !== previous.language ||
       state.suiteDefinition !== previous.suiteDefinition
     )
       writeHash();

@@ -16,7 +16,7 @@ import {
   type SuiteDefinition,
 } from '../../src/protocol/suite';
 import { cellKey, pendingUnits, suiteCellCount, trainOverChannel } from '../../src/protocol/suiteRun';
-import type { FromWorker } from '../../src/protocol/messages';
+import type { FromWorker, ToWorker } from '../../src/protocol/messages';
 import { createBatchSource } from '../../src/worker/batchSource';
 import { createRunSession } from '../../src/worker/runSession';
 import { useCpuBackend } from './setupTf';
@@ -163,5 +163,50 @@ describe('training a suite cell over the worker protocol', () => {
       expect(o.finalBits).toBe(heldOut[5][e]);
       expect(o.bestBits).toBe(Math.max(...heldOut.map((h) => h[e])));
     });
+  });
+});
+
+describe('an early stop announced before its evaluations arrive', () => {
+  it('still counts every evaluation up to the stop (the worker flushes evaluations in batches)', async () => {
+    const listeners = new Set<(m: FromWorker) => void>();
+    const channel = {
+      send(message: ToWorker) {
+        if (message.type !== 'start') return;
+        const { runId } = message;
+        queueMicrotask(() => {
+          const emit = (m: FromWorker) => listeners.forEach((l) => l(m));
+          emit({
+            type: 'stopped-early',
+            runId,
+            estimator: 'mine',
+            stepIdx: 749,
+            bestBits: 0.6,
+            bestStepIdx: 249,
+          });
+          emit({
+            type: 'steps',
+            runId,
+            firstStepIdx: 0,
+            count: 750,
+            estimatesBits: new Float32Array(750),
+            heldOutStepIdx: Int32Array.from([249, 499, 749]),
+            heldOutBits: Float32Array.from([0.6, 0.5, 0.55]),
+            stepsPerSecond: 1,
+            runStepsPerSecond: 1,
+            tensorCount: 0,
+            tensorBytes: 0,
+          });
+          emit({ type: 'run-state', runId, state: 'done', tensorCount: 0 });
+        });
+      },
+      listen(listener: (m: FromWorker) => void) {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
+    };
+    const [outcome] = await trainOverChannel(channel, cellConfig('1v1-normal-0.75', ['mine'], 1), 3);
+    expect(outcome.bestBits).toBeCloseTo(0.6, 6);
+    expect(outcome.finalBits).toBeCloseTo(0.55, 6);
+    expect(outcome.steps).toBe(750);
   });
 });

@@ -12,6 +12,7 @@ import { EstimatePlot } from '../plot/EstimatePlot';
 import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { useRun } from '../../store/context';
+import { LanguageSwitch } from './LanguageSwitch';
 import { LabFooter, Tagline } from './LabText';
 
 /**
@@ -30,6 +31,7 @@ export function FullLayout() {
           <a className="secondary header-link" href="#view=suite" data-testid="open-suite">
             Beyond Normal suite
           </a>
+          <LanguageSwitch />
           <ShortcutsButton />
           <PresentationToggle />
         </div>

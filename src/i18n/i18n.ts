@@ -1,0 +1,80 @@
+/**
+ * The page's one message catalogue, through i18next (no `eval`: it interpolates with plain string
+ * replacement, so it runs under the site's CSP). English is bundled; Simplified Chinese is its own
+ * chunk, loaded when first chosen (and precached for offline use with the rest of the site).
+ * Plurals come from Intl.PluralRules (keys ending `_one`, `_other`); numbers are formatted by Intl.
+ */
+import i18next, { type i18n, type Resource } from 'i18next';
+import type { Message } from '../protocol/message';
+import en from './locales/en.json';
+import type { Language } from './languages';
+
+/** A catalogue: nested objects of strings. */
+type Catalogue = { readonly [key: string]: string | Catalogue };
+
+/** Accented look-alikes for the pseudo-locale (so untranslated English stands out in tests). */
+const PSEUDO: Readonly<Record<string, string>> = {
+  a: 'á',
+  e: 'é',
+  i: 'í',
+  o: 'ó',
+  u: 'ú',
+  A: 'Á',
+  E: 'É',
+  I: 'Í',
+  O: 'Ó',
+  U: 'Ú',
+  c: 'ç',
+  n: 'ñ',
+};
+
+/** One string in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}} and $t(nesting) alone. */
+function pseudoString(text: string): string {
+  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/);
+  return `⟦${parts.map((part, i) => (i % 2 ? part : part.replace(/[a-zA-Z]/g, (c) => PSEUDO[c] ?? c))).join('')}⟧`;
+}
+
+/** The pseudo-locale of a catalogue: every string marked, nothing translated. */
+export function pseudoLocalise(catalogue: Catalogue): Catalogue {
+  return Object.fromEntries(
+    Object.entries(catalogue).map(([key, value]) => [
+      key,
+      typeof value === 'string' ? pseudoString(value) : pseudoLocalise(value),
+    ]),
+  );
+}
+
+/** Loads the catalogue of `language` (Chinese lazily, as its own chunk). */
+async function catalogueOf(language: Language): Promise<Catalogue> {
+  if (language === 'zh-CN') return (await import('./locales/zh-CN.json')).default as Catalogue;
+  if (language === 'en-XA') return pseudoLocalise(en);
+  return en;
+}
+
+/** Creates the page's i18next instance, showing `language` (English until it has loaded). */
+export async function createI18n(language: Language): Promise<i18n> {
+  const instance = i18next.createInstance();
+  await instance.init({
+    resources: { en: { translation: en } } as Resource,
+    lng: 'en',
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false }, // React escapes what it renders
+    returnNull: false,
+  });
+  await showLanguage(instance, language);
+  return instance;
+}
+
+/** Switches `instance` to `language`, loading its catalogue first if needed; `<html lang>` follows. */
+export async function showLanguage(instance: i18n, language: Language): Promise<void> {
+  if (!instance.hasResourceBundle(language, 'translation')) {
+    instance.addResourceBundle(language, 'translation', await catalogueOf(language), true, true);
+  }
+  await instance.changeLanguage(language);
+  if (typeof document !== 'undefined') document.documentElement.lang = language === 'en-XA' ? 'en' : language;
+}
+
+/** A message from the core, the protocol or a worker, in the instance's language. */
+export function renderMessage(instance: i18n, message: Message): string {
+  return instance.t(message.key, message.values ?? {});
+}
