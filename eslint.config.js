@@ -64,4 +64,9 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
+  {
+    // The test probe runs in pages and workers (scripts/serve-static.mjs puts it ahead of every script).
+    files: ['scripts/engines/probe.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
 );
