@@ -2,6 +2,7 @@ import { inUnits, trueMiBits } from '../protocol/config';
 import { useRun } from '../store/context';
 import type { RunResults } from '../store/runResults';
 import { formatBits } from './format';
+import { BackendSpeeds } from './BackendSpeeds';
 import { ESTIMATOR_COLORS } from './plot/colors';
 
 /** One labelled number; `data-value` carries it at full precision (information in bits). */
@@ -162,6 +163,7 @@ export function Readouts() {
           </>
         )}
       </p>
+      <BackendSpeeds />
     </div>
   );
 }

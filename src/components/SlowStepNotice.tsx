@@ -10,6 +10,7 @@ export function SlowStepNotice() {
   const runState = useRun((s) => s.runState);
   const lastMessageMs = useRun((s) => s.lastWorkerMessageMs);
   const config = useRun((s) => s.runConfig);
+  const firstStep = useRun((s) => s.stats === null);
   const [now, setNow] = useState(() => performance.now());
 
   useEffect(() => {
@@ -20,11 +21,13 @@ export function SlowStepNotice() {
 
   const silentMs = now - lastMessageMs;
   if (runState !== 'running' || !config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
+  const work = (config.batch * config.hidden * config.dim).toLocaleString('en-US');
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">
-      A training step has been running for {Math.round(silentMs / 1000)} s: N × h × d ={' '}
-      {(config.batch * config.hidden * config.dim).toLocaleString('en-US')} is a lot of work here. Pause takes
-      effect when the step ends; Reset stops it at once.
+      {firstStep
+        ? `The first step has not arrived after ${Math.round(silentMs / 1000)} s: the workers are still starting, or N × h × d = ${work} is a lot of work here.`
+        : `A training step has been running for ${Math.round(silentMs / 1000)} s: N × h × d = ${work} is a lot of work here.`}{' '}
+      Pause takes effect when the step ends; Reset stops it at once.
     </p>
   );
 }

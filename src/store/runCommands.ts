@@ -24,6 +24,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
   /** Begins a new run id and clears the shown results; later messages of older runs are dropped. */
   const beginRun = (runState: RunState): number => {
     ctx.retireRun();
+    ctx.prepareRun();
     const runId = get().runId + 1;
     const { config } = get();
     set({

@@ -5,7 +5,8 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
-import type { BackendId } from '../protocol/messages';
+import type { BackendId, MeasuredBackend } from '../protocol/messages';
+import { createBackendTimings } from './backendTimings';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createPreferences } from './preferences';
@@ -36,15 +37,22 @@ export function createRunStore(
   /** Whether the page has started workers at all (after the URL was read). */
   let connected = false;
 
-  return createStore<RunStoreState>()((set, get) => {
-    const ensureWorker = () => {
-      const { backend } = get().config;
-      if (workerBackend === backend) return;
+  /** The backend timed fastest that the current worker was started with, if any. */
+  let workerMeasured: BackendId | null = null;
+  let timings: ReturnType<typeof createBackendTimings> | null = null;
+
+  const store = createStore<RunStoreState>()((set, get) => {
+    const startWorker = (backend: BackendPreference, measured: MeasuredBackend | null) => {
       connected = true;
       workerBackend = backend;
+      workerMeasured = measured?.backend ?? null;
       set({ backend: null });
-      host.start(backend, avoidNext);
+      host.start(backend, avoidNext, measured);
       avoidNext = [];
+    };
+    const ensureWorker = () => {
+      const { backend } = get().config;
+      if (workerBackend !== backend) startWorker(backend, timings?.runStarts() ?? null);
     };
     const ctx: StoreContext = {
       set,
@@ -52,6 +60,13 @@ export function createRunStore(
       options,
       ensureWorker,
       hasWorker: () => connected,
+      prepareRun() {
+        const measured = timings?.runStarts() ?? null;
+        const current = get().backend?.backend ?? null;
+        // A worker keeps its backend for life: a run that should train elsewhere gets a fresh one.
+        if (connected && measured && workerMeasured !== measured.backend && current !== measured.backend)
+          startWorker(get().config.backend, measured);
+      },
       dropWorker(avoid) {
         workerBackend = null;
         avoidNext = avoid;
@@ -64,6 +79,7 @@ export function createRunStore(
       retireRun: () => history.retireRun(),
       runFinished: (runId) => history.runFinished(runId),
     };
+    timings = createBackendTimings(ctx);
     const { scheduleRestart, ...commands } = createRunCommands(ctx);
     const history = createHistorySlice(ctx, commands.start);
     /** A command from the user (not from a sweep): a running sweep stops first. */
@@ -88,6 +104,7 @@ export function createRunStore(
       lastWorkerMessageMs: 0,
       ghosts: [],
       sweep: null,
+      ...timings.values,
       ...createPreferences(ctx),
 
       ...commands,
@@ -127,4 +144,6 @@ export function createRunStore(
       offerUpdate: (applyUpdate) => set({ applyUpdate }),
     };
   });
+  store.subscribe(() => timings?.onChange());
+  return store;
 }

@@ -1,5 +1,6 @@
 /** The page's side of the worker boundary: starts training workers and types their traffic. */
 import type { FromWorker, ToWorker } from '../protocol/messages';
+import { parseSimulation } from '../protocol/simulation';
 import type { WorkerHost } from '../store/runStore';
 
 let workersStarted = 0;
@@ -22,7 +23,7 @@ export function createWorkerHost(onMessage: (message: FromWorker) => void): Work
   };
 
   return {
-    start(backend, avoid) {
+    start(backend, avoid, measured) {
       worker?.terminate();
       const next = new Worker(new URL('./mine.worker.ts', import.meta.url), {
         type: 'module',
@@ -47,7 +48,8 @@ export function createWorkerHost(onMessage: (message: FromWorker) => void): Work
         event.preventDefault();
         failed(next, `The training worker failed: ${event.message || 'it could not load'}`);
       });
-      next.postMessage({ type: 'init', backend, avoid, lifeLock } satisfies ToWorker);
+      const simulation = __TEST_HOOKS__ ? parseSimulation(location.search) : null;
+      next.postMessage({ type: 'init', backend, avoid, lifeLock, measured, simulation } satisfies ToWorker);
     },
     send(message: ToWorker) {
       worker?.postMessage(message);

@@ -6,9 +6,10 @@
  */
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { initBackend, watchWebglContext } from './backend';
-import { createBatchSource } from './batchSource';
+import { createBatchSource, SAMPLER_FIRST_BATCH_TIMEOUT_MS, startSamplerWorker } from './batchSource';
 import { errorMessage } from './errorMessage';
 import { createRunSession } from './runSession';
+import { slowedBatches } from './testHooks';
 
 declare const self: DedicatedWorkerGlobalScope & { mineLabTestHooks?: { loseWebglContext(): boolean } };
 
@@ -43,7 +44,8 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   dispatch = (message) => queued.push(message);
   try {
     await holdLifeLock(init.lifeLock);
-    const report = await initBackend(init.backend, init.avoid);
+    const simulation = __TEST_HOOKS__ ? (init.simulation ?? null) : null;
+    const report = await initBackend(init.backend, init.avoid, init.measured, simulation);
     const loseWebglContext = watchWebglContext(() =>
       post({
         type: 'worker-failed',
@@ -54,7 +56,14 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     );
     if (loseWebglContext) self.mineLabTestHooks = { loseWebglContext };
     post({ type: 'ready', ...report });
-    dispatch = createRunSession(post, { batches: createBatchSource(), adamEpsilon: report.adamEpsilon });
+    const batches = createBatchSource(startSamplerWorker, {
+      firstBatchTimeoutMs: SAMPLER_FIRST_BATCH_TIMEOUT_MS,
+      onFallback: (message) => post({ type: 'notice', runId: null, message }),
+    });
+    dispatch = createRunSession(post, {
+      batches: __TEST_HOOKS__ ? slowedBatches(batches, simulation, report.backend) : batches,
+      adamEpsilon: report.adamEpsilon,
+    });
   } catch (error) {
     const reason = `no TensorFlow.js backend could start: ${errorMessage(error)}`;
     post({ type: 'error', runId: null, message: reason });
