@@ -19,7 +19,13 @@ export default tseslint.config(
   },
   {
     // The page never loads tfjs or the training code: both live in the worker bundle.
-    files: ['src/components/**', 'src/store/**', 'src/*.tsx', 'src/worker/client.ts'],
+    files: [
+      'src/components/**',
+      'src/store/**',
+      'src/*.tsx',
+      'src/worker/client.ts',
+      'src/worker/calibration.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
