@@ -36,6 +36,8 @@ export type ToWorker =
       readonly avoid: readonly BackendId[];
       readonly lifeLock: string | null;
       readonly measured: MeasuredBackend | null;
+      /** A training worker runs sessions; a timing worker only answers `time` (no sampler worker). */
+      readonly role: 'training' | 'timing';
       /** Test builds only (see protocol/simulation.ts): a renderer or a slow backend to pretend. */
       readonly simulation?: Simulation | null;
     }
@@ -48,7 +50,9 @@ export type ToWorker =
   /** Takes exactly one step of a paused run. */
   | { readonly type: 'step'; readonly runId: number }
   /** Discards the current run and frees its tensors. */
-  | { readonly type: 'stop' };
+  | { readonly type: 'stop' }
+  /** Times a few training steps of `config` on this worker's backend (a worker started for it). */
+  | { readonly type: 'time'; readonly config: RunConfig };
 
 /** Which tfjs backend the worker ended up on, and why. */
 export interface BackendReport {
@@ -147,6 +151,13 @@ export type FromWorker =
       readonly reason: string;
       readonly recoverable: boolean;
       readonly lost?: BackendId;
+    }
+  /** The answer to `time`: steps per second on this backend after a warm-up step. */
+  | {
+      readonly type: 'timed';
+      readonly stepsPerSecond: number;
+      readonly steps: number;
+      readonly warmUpMs: number;
     }
   /** Something the user should know that is not a failure (e.g. batches drawn inline after all). */
   | { readonly type: 'notice'; readonly runId: number | null; readonly message: string }

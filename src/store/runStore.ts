@@ -62,10 +62,14 @@ export function createRunStore(
       hasWorker: () => connected,
       prepareRun() {
         const measured = timings?.runStarts() ?? null;
-        const current = get().backend?.backend ?? null;
-        // A worker keeps its backend for life: a run that should train elsewhere gets a fresh one.
-        if (connected && measured && workerMeasured !== measured.backend && current !== measured.backend)
-          startWorker(get().config.backend, measured);
+        if (!connected || !measured || workerMeasured === measured.backend) return;
+        const report = get().backend;
+        // A worker keeps its backend for life: a run that should train elsewhere gets a fresh one;
+        // one already on the measured winner stays, and now says why.
+        if (report?.backend === measured.backend) {
+          workerMeasured = measured.backend;
+          set({ backend: { ...report, reason: measured.reason } });
+        } else startWorker(get().config.backend, measured);
       },
       dropWorker(avoid) {
         workerBackend = null;

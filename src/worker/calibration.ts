@@ -1,7 +1,7 @@
 /**
  * The page's side of the measured backend choice: times tfjs backends on this machine, each in a
  * fresh training worker of its own (started only when the page is idle, never during a run), for a
- * moment at the size of the run at hand. The store decides when and keeps the figures
+ * moment at the size of the run at hand (worker/timing.ts). The store decides when and keeps the figures
  * (store/backendTimings.ts); the decisions are pure functions in protocol/backendSpeed.ts.
  */
 import type { BackendTiming, TimedBackend } from '../protocol/backendSpeed';
@@ -10,17 +10,8 @@ import type { FromWorker, ToWorker } from '../protocol/messages';
 import { parseSimulation } from '../protocol/simulation';
 import type { BackendTimer } from '../store/types';
 
-/** Time spent training after the warm-up step, enough for a steady figure at small sizes. */
-const TIMED_MS = 200;
-/** At large sizes, stop after this long with the steps taken so far (at least one after warm-up). */
-const MAX_TIMING_WALL_MS = 1000;
 /** A backend that has not produced a figure by then gets none. */
 const GIVE_UP_MS = 20_000;
-
-/** The run timed: the user's settings (so its size and estimators), long enough not to end. */
-function timingConfig(config: RunConfig): RunConfig {
-  return { ...config, steps: 20_000, eval: 5_000 };
-}
 
 /** Times one backend in a fresh worker; resolves with its figure or why there is none. */
 function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSignal): Promise<BackendTiming> {
@@ -29,7 +20,6 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
       type: 'module',
       name: `mine-timing-${backend}`,
     });
-    let firstResultMs: number | null = null;
     const finish = (stepsPerSecond: number | null, problem: string | null) => {
       cleanUp();
       resolve({ backend, stepsPerSecond, problem });
@@ -50,21 +40,9 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
       if (message.type === 'ready') {
         if (message.backend !== backend)
           finish(null, message.fallbackReason ?? `it fell back to ${message.backend}`);
-        else
-          worker.postMessage({
-            type: 'start',
-            runId: 1,
-            config: timingConfig(config),
-            paused: false,
-          } satisfies ToWorker);
-      } else if (message.type === 'steps') {
-        const now = performance.now();
-        firstResultMs ??= now; // the first result is the warm-up step alone
-        const warmSteps = message.firstStepIdx + message.count - 1;
-        if (warmSteps < 1 || message.runStepsPerSecond <= 0) return;
-        const timedMs = (1000 * warmSteps) / message.runStepsPerSecond;
-        if (timedMs >= TIMED_MS || now - firstResultMs >= MAX_TIMING_WALL_MS)
-          finish(message.runStepsPerSecond, null);
+        else worker.postMessage({ type: 'time', config } satisfies ToWorker);
+      } else if (message.type === 'timed') {
+        finish(message.stepsPerSecond, null);
       } else if (message.type === 'error' || message.type === 'worker-failed') {
         finish(null, 'message' in message ? message.message : message.reason);
       }
@@ -79,6 +57,7 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
       avoid: [],
       lifeLock: null,
       measured: null,
+      role: 'timing',
       simulation: __TEST_HOOKS__ ? parseSimulation(location.search) : null,
     };
     worker.postMessage(init);

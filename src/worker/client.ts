@@ -49,7 +49,15 @@ export function createWorkerHost(onMessage: (message: FromWorker) => void): Work
         failed(next, `The training worker failed: ${event.message || 'it could not load'}`);
       });
       const simulation = __TEST_HOOKS__ ? parseSimulation(location.search) : null;
-      next.postMessage({ type: 'init', backend, avoid, lifeLock, measured, simulation } satisfies ToWorker);
+      next.postMessage({
+        type: 'init',
+        backend,
+        avoid,
+        lifeLock,
+        measured,
+        role: 'training',
+        simulation,
+      } satisfies ToWorker);
     },
     send(message: ToWorker) {
       worker?.postMessage(message);

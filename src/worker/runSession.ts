@@ -73,6 +73,20 @@ interface ActiveRun {
   cancelled: boolean;
 }
 
+/** The trainer of a run: one critic and optimiser per estimator of `config`. */
+export function trainerFor(config: RunConfig, adamEpsilon: number): Trainer {
+  return createTrainer({
+    dim: config.dim,
+    hidden: config.hidden,
+    learningRate: config.lr,
+    seed: config.seed,
+    bounds: config.estimator,
+    boundParams: { alpha: config.alpha, tau: config.tau },
+    infoNceCap: config.k,
+    adamEpsilon,
+  });
+}
+
 /** Lets queued messages (pause, new run) be handled between batches. */
 function yieldToEventLoop(): Promise<void> {
   return new Promise((resolve) => {
@@ -304,16 +318,7 @@ export function createRunSession(
       post({ type: 'error', runId, message: `invalid configuration: ${problems.join('; ')}` });
       return;
     }
-    const trainer = createTrainer({
-      dim: config.dim,
-      hidden: config.hidden,
-      learningRate: config.lr,
-      seed: config.seed,
-      bounds: config.estimator,
-      boundParams: { alpha: config.alpha, tau: config.tau },
-      infoNceCap: config.k,
-      adamEpsilon: environment.adamEpsilon,
-    });
+    const trainer = trainerFor(config, environment.adamEpsilon);
     batches.setPlan(config);
     const run: ActiveRun = {
       runId,
@@ -346,7 +351,8 @@ export function createRunSession(
     const forCurrent = 'runId' in message && run !== null && run.runId === message.runId;
     switch (message.type) {
       case 'init':
-        break; // handled by the worker entry before the session exists
+      case 'time':
+        break; // handled by the worker entry
       case 'start':
         try {
           start(message.runId, message.config, message.paused);

@@ -21,6 +21,15 @@ function spin(ms: number): void {
   }
 }
 
+/** What to do after each timed step: spin for the simulated slowness of `backend`, if it is the slow one. */
+export function simulatedStepDelay(
+  simulation: Simulation | null,
+  backend: BackendId,
+): (() => void) | undefined {
+  const slow = simulation?.slow;
+  return slow && slow.backend === backend ? () => spin(slow.msPerStep) : undefined;
+}
+
 /** The batch source, each training batch `msPerStep` late when `backend` is the simulated slow one. */
 export function slowedBatches(
   source: BatchSource,

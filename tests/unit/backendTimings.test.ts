@@ -133,8 +133,11 @@ describe('the measured backend choice', () => {
     sim.idle();
     await sim.finish();
     state().start();
-    // The worker already trains on WebGL, the measured winner: no restart.
+    // The worker already trains on WebGL, the measured winner: no restart, and it says why now.
     expect(workers).toHaveLength(1);
+    expect(state().backend?.reason).toBe(
+      'WebGL: measured fastest on this machine at this size (640 steps/s; WebAssembly 82)',
+    );
     expect(currentMeasurement(state())?.timings.map((t) => t.stepsPerSecond)).toEqual([82, 640]);
   });
 
