@@ -3,6 +3,29 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** Import patterns forbidden in parts of src/ (see the blocks below). */
+const NO_TFJS = { group: ['@tensorflow/*'], message: 'tfjs runs only in the worker.' };
+const NO_TRAINING = {
+  group: [
+    '**/worker/runSession',
+    '**/worker/backend',
+    '**/worker/mine.worker',
+    '**/core/trainer',
+    '**/core/critic',
+    '**/core/bounds',
+  ],
+  allowTypeImports: true,
+  message: 'Training code runs only in the worker; talk to it through protocol/messages.',
+};
+const NO_UI = {
+  group: ['react', 'react-dom', 'zustand', 'zustand/*', 'recharts'],
+  message: 'The core and the protocol are UI-free.',
+};
+const NO_UPPER_LAYERS = {
+  group: ['**/store/**', '**/components/**', '**/worker/**'],
+  message: 'The core and the protocol depend on nothing above them.',
+};
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report', 'bench-results', '.scratch'] },
   js.configs.recommended,
@@ -26,45 +49,51 @@ export default tseslint.config(
       'src/worker/client.ts',
       'src/worker/calibration.ts',
     ],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_TRAINING] }] },
+  },
+  {
+    // The core is pure: no UI, no store, no worker plumbing.
+    files: ['src/core/**'],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_UI, NO_UPPER_LAYERS] }] },
+  },
+  {
+    // The protocol is shared by the page and the worker: pure like the core, and without tfjs or the
+    // training code, which the page must never load (the core's types are fine).
+    files: ['src/protocol/**'],
     rules: {
-      'no-restricted-imports': [
+      '@typescript-eslint/no-restricted-imports': [
         'error',
-        {
-          patterns: [
-            { group: ['@tensorflow/*'], message: 'tfjs runs only in the worker.' },
-            {
-              group: [
-                '**/worker/runSession',
-                '**/worker/backend',
-                '**/worker/mine.worker',
-                '**/core/trainer',
-                '**/core/critic',
-                '**/core/bounds',
-              ],
-              message: 'Training code runs only in the worker; talk to it through protocol/messages.',
-            },
-          ],
-        },
+        { patterns: [NO_UI, NO_UPPER_LAYERS, NO_TFJS, NO_TRAINING] },
       ],
     },
   },
   {
-    // The core and the protocol are pure: no UI, no store, no worker plumbing.
-    files: ['src/core/**', 'src/protocol/**'],
+    // Every browser test runs under the guard of tests/e2e/fixtures.ts, which fails it on a CSP
+    // violation, an uncaught error or a dialog: no spec can take Playwright's bare `test`, or make a
+    // context the guard does not watch.
+    files: ['tests/e2e/**', 'tests/docs/**'],
+    ignores: ['tests/e2e/fixtures.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            {
-              group: ['react', 'react-dom', 'zustand', 'zustand/*', 'recharts'],
-              message: 'The core is UI-free.',
-            },
-            {
-              group: ['**/store/**', '**/components/**', '**/worker/**'],
-              message: 'The core depends on nothing above it.',
-            },
-          ],
+          paths: ['@playwright/test', 'playwright/test'].map((name) => ({
+            name,
+            importNames: ['test', 'expect'],
+            message:
+              'Import test and expect from tests/e2e/fixtures, whose guard every browser test runs under.',
+          })),
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='newContext']",
+          message: 'Make contexts with guardedContext from tests/e2e/fixtures, so the guard watches them.',
+        },
+        {
+          selector: "CallExpression[callee.object.name='browser'][callee.property.name='newPage']",
+          message: 'browser.newPage() makes a context the guard does not watch: use guardedContext.',
         },
       ],
     },

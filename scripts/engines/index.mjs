@@ -90,9 +90,11 @@ export const byTestId = (testId) => `[data-testid="${testId}"]`;
 
 let axeSource = null;
 
+const require = createRequire(import.meta.url);
+
 /** axe-core's browser build, read once. */
 async function axeScript() {
-  axeSource ??= await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+  axeSource ??= await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
   return axeSource;
 }
 

@@ -1,6 +1,6 @@
 import { ceilingBits, inUnits, trueMiBits, type RunConfig } from '../protocol/config';
 import { useRun } from '../store/context';
-import { formatBits } from './format';
+import { formatInformation } from './format';
 
 /** The highest true MI over the run, in bits (the staircase's top stair). */
 function peakTrueMiBits(config: RunConfig): number {
@@ -22,8 +22,8 @@ export function CeilingNotice() {
   const { units } = config;
   return (
     <p className="notice ceiling-notice" data-testid="ceiling-notice" role="status">
-      The true MI ({formatBits(inUnits(truth, units))} {units}) is above the batch ceiling of{' '}
-      {below.map((b) => b.id).join(', ')} ({formatBits(inUnits(lowest, units))} {units}
+      The true MI ({formatInformation(inUnits(truth, units))} {units}) is above the batch ceiling of{' '}
+      {below.map((b) => b.id).join(', ')} ({formatInformation(inUnits(lowest, units))} {units}
       {below.some((b) => b.id === 'infonce') ? ', log k for InfoNCE' : ', log N'}): an estimate from one batch
       cannot credibly exceed it, so expect the estimates to saturate near the ceiling however long they train.
     </p>

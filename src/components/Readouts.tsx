@@ -1,8 +1,8 @@
-import { inUnits, trueMiBits } from '../protocol/config';
+import { inUnits, optionLabel, trueMiBits } from '../protocol/config';
 import { useRun } from '../store/context';
 import type { RunResults } from '../store/runResults';
-import { formatBits } from './format';
 import { BackendSpeeds } from './BackendSpeeds';
+import { formatInformation } from './format';
 import { ESTIMATOR_COLORS } from './plot/colors';
 
 /** One labelled number; `data-value` carries it at full precision (information in bits). */
@@ -63,14 +63,14 @@ export function Readouts() {
           label={`True MI (${units})`}
           testId="true-mi"
           value={trueBits}
-          text={formatBits(inUnits(trueBits, units))}
+          text={formatInformation(inUnits(trueBits, units))}
           title="Known in closed form for this distribution"
         />
         <Readout
-          label={compare ? `${results.estimators[0]} (${units})` : `Estimate (${units})`}
+          label={compare ? `${optionLabel(results.estimators[0])} (${units})` : `Estimate (${units})`}
           testId="estimate"
           value={firstEstimate}
-          text={formatBits(firstEstimate === null ? null : inUnits(firstEstimate, units))}
+          text={formatInformation(firstEstimate === null ? null : inUnits(firstEstimate, units))}
           title="Exponential moving average of the per-step estimate"
         />
         <Readout
@@ -113,7 +113,7 @@ export function Readouts() {
               <div className="readout" key={id}>
                 <dt>
                   <span className="swatch" style={{ background: ESTIMATOR_COLORS[id] }} aria-hidden="true" />{' '}
-                  {id}
+                  {optionLabel(id)}
                 </dt>
                 <dd
                   data-testid={`estimate-${id}`}
@@ -125,7 +125,7 @@ export function Readouts() {
                   <span className="value">
                     {results.firstNonFiniteIdx[e] >= 0
                       ? 'diverged'
-                      : formatBits(value === null ? null : inUnits(value, units))}
+                      : formatInformation(value === null ? null : inUnits(value, units))}
                   </span>
                 </dd>
               </div>

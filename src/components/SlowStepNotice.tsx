@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { SLOW_STEP_MS } from '../store/runCommands';
+import { busySilenceMs, SLOW_STEP_MS, workerHasStep } from '../store/runCommands';
 import { useRun } from '../store/context';
 
 /**
@@ -9,18 +9,20 @@ import { useRun } from '../store/context';
 export function SlowStepNotice() {
   const runState = useRun((s) => s.runState);
   const lastMessageMs = useRun((s) => s.lastWorkerMessageMs);
+  const awaitingSingleStep = useRun((s) => s.awaitingSingleStep);
   const config = useRun((s) => s.runConfig);
   const firstStep = useRun((s) => s.stats === null);
   const [now, setNow] = useState(() => performance.now());
 
+  const computing = workerHasStep({ runState, awaitingSingleStep });
   useEffect(() => {
-    if (runState !== 'running') return;
+    if (!computing) return;
     const timer = setInterval(() => setNow(performance.now()), 500);
     return () => clearInterval(timer);
-  }, [runState]);
+  }, [computing]);
 
-  const silentMs = now - lastMessageMs;
-  if (runState !== 'running' || !config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
+  const silentMs = busySilenceMs({ runState, awaitingSingleStep, lastWorkerMessageMs: lastMessageMs }, now);
+  if (!config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
   const work = (config.batch * config.hidden * config.dim).toLocaleString('en-US');
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">

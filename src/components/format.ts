@@ -9,6 +9,6 @@ export function formatSetting(value: number): string {
 }
 
 /** An information quantity to two decimals, e.g. "5.98" (the label names the unit); "—" when unknown. */
-export function formatBits(value: number | null): string {
+export function formatInformation(value: number | null): string {
   return value === null || !Number.isFinite(value) ? '—' : fixed.format(value);
 }

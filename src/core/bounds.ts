@@ -23,6 +23,14 @@ export function logMeanExp(t: tf.Tensor): tf.Scalar {
 }
 
 /**
+ * The softmax of t, e^tᵢ / Σⱼ e^tⱼ = exp(tᵢ − logMean − log n), from log mean exp(t) (or, for the
+ * moving average, the log of the mean that stands in for it): no second reduction.
+ */
+function softmaxFromLogMean<T extends tf.Tensor>(t: T, logMean: tf.Scalar): T {
+  return tf.exp(tf.sub(t, tf.add(logMean, Math.log(t.size))));
+}
+
+/**
  * logMeanExp with its exact gradient, softmax(t), given directly: tf.logSumExp's own gradient
  * also differentiates through its max shift (terms that cancel), costing extra kernels.
  * (tfjs types customGrad's arguments as one mixed rest list.)
@@ -36,9 +44,9 @@ const logMeanExpWithGrad = tf.customGrad((...args: (tf.Tensor | tf.GradSaveFunc)
   save([t, value]);
   return {
     value,
-    // d/dtᵢ log mean exp(t) = exp(tᵢ − logsumexp(t)) = exp(tᵢ − value − log n).
+    // d/dtᵢ log mean exp(t) = softmax(t)ᵢ.
     gradFunc: (dy: tf.Scalar, [saved, savedValue]: tf.Tensor[]) =>
-      tf.mul(dy, tf.exp(tf.sub(saved, tf.add(savedValue, logN)))),
+      tf.mul(dy, softmaxFromLogMean(saved, savedValue as tf.Scalar)),
   };
 });
 
@@ -121,8 +129,6 @@ export interface PointwiseTraining {
 
 interface BoundInfo {
   readonly id: BoundId;
-  /** Name for legends and menus. */
-  readonly label: string;
 }
 
 /** An estimator on n joint and n shuffled pairs. */
@@ -175,15 +181,13 @@ function stateless(
 const mine: PointwiseBound = {
   id: 'mine',
   kind: 'pointwise',
-  label: 'MINE (DV)',
   valueNats: dvBoundNats,
   createTraining: () =>
     stateless(dvBoundNats, (sJ, sM) => {
       const logMean = logMeanExp(sM);
       return {
         valueNats: tf.sub(tf.mean(sJ), logMean),
-        // −softmax(sM): −exp(sM − logsumexp(sM)).
-        marginalGradient: tf.neg(tf.exp(tf.sub(sM, tf.add(logMean, Math.log(sM.size))))),
+        marginalGradient: tf.neg(softmaxFromLogMean(sM, logMean)),
       };
     }),
 };
@@ -195,7 +199,6 @@ const mine: PointwiseBound = {
 const mineEma: PointwiseBound = {
   id: 'mine-ema',
   kind: 'pointwise',
-  label: 'MINE (moving avg.)',
   valueNats: dvBoundNats,
   createTraining({ alpha }) {
     if (!(alpha > 0 && alpha <= 1)) throw new Error(`alpha must be in (0, 1], got ${alpha}`);
@@ -218,10 +221,7 @@ const mineEma: PointwiseBound = {
         const logAvg = logAverage;
         const result = tf.tidy(() => ({
           valueNats: tf.sub(tf.mean(sJ), batchLogMean) as tf.Scalar,
-          objectiveGradient: withJointMean(
-            sJ.size,
-            tf.neg(tf.exp(tf.sub(sM, tf.add(logAvg, Math.log(sM.size))))),
-          ),
+          objectiveGradient: withJointMean(sJ.size, tf.neg(softmaxFromLogMean(sM, logAvg))),
         }));
         batchLogMean.dispose();
         return result;
@@ -243,7 +243,6 @@ const mineEma: PointwiseBound = {
 const nwj: PointwiseBound = {
   id: 'nwj',
   kind: 'pointwise',
-  label: 'NWJ (MINE-f)',
   valueNats: nwjBoundNats,
   createTraining: () =>
     stateless(nwjBoundNats, (sJ, sM) => {
@@ -259,7 +258,6 @@ const nwj: PointwiseBound = {
 const smile: PointwiseBound = {
   id: 'smile',
   kind: 'pointwise',
-  label: 'SMILE',
   valueNats: (sJ, sM, { tau }) => smileBoundNats(sJ, sM, tau),
   createTraining({ tau }) {
     if (!(tau > 0)) throw new Error(`tau must be > 0, got ${tau}`);
@@ -281,7 +279,6 @@ const smile: PointwiseBound = {
 const infoNce: AllPairsBound = {
   id: 'infonce',
   kind: 'all-pairs',
-  label: 'InfoNCE',
   valueNats: infoNceBoundNats,
 };
 

@@ -8,6 +8,8 @@
 
 /** A seeded source of uniform, Gaussian and permutation randomness. */
 export interface Rng {
+  /** Next raw 32-bit output of the generator, as an unsigned integer. */
+  uint32(): number;
   /** Next uniform float in [0, 1). */
   uniform(): number;
   /** Fills `out` with independent N(mean, std²) samples and returns it. */
@@ -77,24 +79,28 @@ function uniformFrom(state: State): number {
   return nextUint32(state) * INV_2_32;
 }
 
+/** Marsaglia's tail method for |z| beyond R: exponential proposals accepted under the normal tail. */
+function tailMagnitude(state: State): number {
+  for (;;) {
+    const x = -Math.log(1 - uniformFrom(state)) / ZIG_TAIL;
+    const y = -Math.log(1 - uniformFrom(state));
+    if (y + y >= x * x) return ZIG_TAIL + x;
+  }
+}
+
 /**
- * The ziggurat's rare cases for a draw in `layer` at position `u`: the tail beyond R, or a wedge
- * test; a rejected draw starts again with fresh numbers. Returns |z|.
+ * The ziggurat's rare cases for a draw in `layer` at position `u` that fell outside its layer's
+ * rectangle: the tail beyond R (layer 0), or a wedge test. A rejected draw starts again with a
+ * fresh layer and position, which go through the same rectangle test as a first draw (in layer 0
+ * too: most of it lies inside R, and only the rest is the tail). Returns |z|.
  */
 function slowMagnitude(state: State, firstLayer: number, firstU: number): number {
   let layer = firstLayer;
   let u = firstU;
   for (;;) {
-    if (layer === 0) {
-      // Marsaglia's tail method: exponential proposals accepted under the normal tail.
-      for (;;) {
-        const x = -Math.log(1 - uniformFrom(state)) / ZIG_TAIL;
-        const y = -Math.log(1 - uniformFrom(state));
-        if (y + y >= x * x) return ZIG_TAIL + x;
-      }
-    }
     const z = u * ZIG_X[layer];
     if (u < ZIG_RATIO[layer]) return z;
+    if (layer === 0) return tailMagnitude(state);
     const y = ZIG_F[layer] + uniformFrom(state) * (ZIG_F[layer + 1] - ZIG_F[layer]);
     if (y < density(z)) return z;
     const r = nextUint32(state);
@@ -153,14 +159,22 @@ function fillNormalFrom(state: State, out: Float32Array, mean: number, std: numb
 /** Creates a seeded generator (xoshiro128**), independent streams for different seeds. */
 export function createRng(seed: number): Rng {
   if (!Number.isInteger(seed)) throw new Error(`seed must be an integer, got ${seed}`);
-  const state: State = new Int32Array(4);
-  state[0] = mix32(seed);
-  state[1] = mix32(state[0] ^ 0x6a09e667);
-  state[2] = mix32(state[1] ^ 0xbb67ae85);
-  state[3] = mix32(state[2] ^ 0x3c6ef372);
-  if ((state[0] | state[1] | state[2] | state[3]) === 0) state[0] = 1;
+  const s0 = mix32(seed);
+  const s1 = mix32(s0 ^ 0x6a09e667);
+  const s2 = mix32(s1 ^ 0xbb67ae85);
+  const s3 = mix32(s2 ^ 0x3c6ef372);
+  return rngFromState([(s0 | s1 | s2 | s3) === 0 ? 1 : s0, s1, s2, s3]);
+}
 
+/**
+ * A generator started from a raw xoshiro128** state of four 32-bit words (not all zero), as the
+ * reference C implementation takes it; `createRng` derives the state from a seed.
+ */
+export function rngFromState(words: readonly [number, number, number, number]): Rng {
+  if (words.every((w) => w >>> 0 === 0)) throw new Error('the xoshiro128** state must not be all zero');
+  const state: State = Int32Array.from(words, (w) => w | 0);
   return {
+    uint32: () => nextUint32(state),
     uniform: () => uniformFrom(state),
     fillNormal: (out, mean = 0, std = 1) => fillNormalFrom(state, out, mean, std),
     permutation(n) {

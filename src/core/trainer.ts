@@ -144,24 +144,33 @@ export function createTrainer(settings: TrainerSettings): Trainer {
     return run.bound.valueNats(tf.slice(scores, 0, n), tf.slice(scores, n, n), boundParams);
   };
 
+  /**
+   * Runs `work` for each active estimator on the uploaded batch, each in a tidy of its own, so one
+   * critic's activations ([2N, h] and more) are freed before the next estimator's are made: peak
+   * memory does not grow with the number of estimators. Returns the values, [estimators].
+   */
+  const eachEstimator = (
+    batch: CriticBatch,
+    work: (run: EstimatorRun, pairs: tf.Tensor2D) => tf.Scalar,
+  ): tf.Tensor1D => {
+    const pairs = upload(batch);
+    const values: tf.Scalar[] = [];
+    try {
+      runs.forEach((run, e) => values.push(tf.tidy(() => (active[e] ? work(run, pairs) : nan()))));
+      return tf.stack(values) as tf.Tensor1D;
+    } finally {
+      pairs.dispose();
+      values.forEach((v) => v.dispose());
+    }
+  };
+
   return {
     step(batch) {
-      const values = tf.tidy(() => {
-        const pairs = upload(batch);
-        return tf.stack(
-          runs.map((run, e) => (active[e] ? trainOne(run, pairs, batch.n) : nan())),
-        ) as tf.Tensor1D;
-      });
+      const values = eachEstimator(batch, (run, pairs) => trainOne(run, pairs, batch.n));
       stepsDone++;
       return values;
     },
-    evaluate: (batch) =>
-      tf.tidy(() => {
-        const pairs = upload(batch);
-        return tf.stack(
-          runs.map((run, e) => (active[e] ? evaluateOne(run, pairs, batch.n) : nan())),
-        ) as tf.Tensor1D;
-      }),
+    evaluate: (batch) => eachEstimator(batch, (run, pairs) => evaluateOne(run, pairs, batch.n)),
     score: (pairs) =>
       tf.tidy(() => {
         const rows = tf.tensor2d(pairs, [pairs.length / width, width]);

@@ -7,8 +7,3 @@ export const BITS_PER_NAT = Math.LOG2E;
 export function natsToBits(nats: number): number {
   return nats * BITS_PER_NAT;
 }
-
-/** Converts a quantity in bits to nats. */
-export function bitsToNats(bits: number): number {
-  return bits / BITS_PER_NAT;
-}

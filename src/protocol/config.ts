@@ -28,6 +28,16 @@ export function paramSpec(key: ParamKey): ParamSpec {
   return spec;
 }
 
+/** Display names of every option id of the choice and list settings (estimators, distributions…). */
+const OPTION_LABELS: ReadonlyMap<string, string> = new Map(
+  PARAMS.flatMap((spec) => (spec.type === 'number' ? [] : spec.options.map((o) => [o.id, o.label] as const))),
+);
+
+/** The display name of an option id (an estimator, a distribution, a backend…); the id if it has none. */
+export function optionLabel(id: string): string {
+  return OPTION_LABELS.get(id) ?? id;
+}
+
 /** Looks up a numeric setting's spec by key. */
 export function numberSpec(key: NumberKey): NumberSpec {
   const spec = paramSpec(key);
@@ -130,9 +140,7 @@ export function inUnits(bits: number, units: InfoUnit): number {
 
 /** What to tell the user when `estimator` diverged at step `stepIdx` (0-based) of a run with `config`. */
 export function divergenceMessage(config: RunConfig, estimator: BoundId, stepIdx: number): string {
-  const label =
-    PARAMS.find((p): p is ListSpec => p.type === 'list')?.options.find((o) => o.id === estimator)?.label ??
-    estimator;
+  const label = optionLabel(estimator);
   const remedies = [`a lower learning rate (now ${config.lr})`];
   if (estimator === 'smile') remedies.push(`a smaller clip τ (now ${config.tau})`);
   if (estimator === 'nwj') remedies.push('a larger batch: its e^(T−1) term overflows easily');

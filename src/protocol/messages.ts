@@ -118,6 +118,11 @@ export interface SnapshotMessage {
 
 /** Worker → page. */
 export type FromWorker =
+  /**
+   * The worker's first message, before its backend starts: whether it holds its life lock (so the
+   * page can now learn at once of its death), or could not take it.
+   */
+  | { readonly type: 'life-lock'; readonly held: boolean }
   /** The backend is initialised; sent once, before any other message. */
   | ({ readonly type: 'ready' } & BackendReport)
   | StepsMessage

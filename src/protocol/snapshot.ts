@@ -18,7 +18,10 @@ export interface GridRange {
   readonly yMax: number;
 }
 
-/** A range covering nearly all of the data: ±3.5 standard deviations (the cube of that for y³). */
+/**
+ * A range covering nearly all of the data: ±3.5 standard deviations; for y³, ±2.5³ (3.5³ would
+ * squeeze the bulk of the data into a sliver of the grid).
+ */
 export function criticGridRange(config: RunConfig): GridRange {
   const spread = 3.5;
   if (config.dist === 'channel') {

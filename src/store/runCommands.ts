@@ -2,7 +2,7 @@
  * The run's lifecycle: start, pause, resume, single steps, reset, and the debounced restart after a
  * setting changes. Every new run gets a new id; results of older ids are dropped on arrival.
  */
-import type { RunActions, RunState } from './types';
+import type { RunActions, RunState, RunValues } from './types';
 import { createRunResults } from './runResults';
 import type { StoreContext } from './storeContext';
 
@@ -15,14 +15,38 @@ export interface RunCommands extends Pick<RunActions, 'start' | 'pause' | 'resum
 /** Silence from a running worker after which a step counts as slow (and Reset restarts the worker). */
 export const SLOW_STEP_MS = 2000;
 
+/** Whether the worker has a step to compute: a running run, or a single step asked of a paused one. */
+export function workerHasStep(state: Pick<RunValues, 'runState' | 'awaitingSingleStep'>): boolean {
+  return state.runState === 'running' || (state.runState === 'paused' && state.awaitingSingleStep);
+}
+
+/** How long the worker has been silent while it has a step to compute (the first included), else 0. */
+export function busySilenceMs(
+  state: Pick<RunValues, 'runState' | 'awaitingSingleStep' | 'lastWorkerMessageMs'>,
+  nowMs: number,
+): number {
+  return workerHasStep(state) ? Math.max(0, nowMs - state.lastWorkerMessageMs) : 0;
+}
+
 /** Creates the lifecycle actions over `ctx`. */
 export function createRunCommands(ctx: StoreContext): RunCommands {
   const { get, set, send } = ctx;
   const now = ctx.options.now ?? (() => performance.now());
   let pendingRestart: ReturnType<typeof setTimeout> | null = null;
 
+  /**
+   * A worker that has been computing one step for long (the first step of a run included) would
+   * hear a stop or a new run only after that step: it is replaced instead, so nothing waits for it.
+   */
+  const replaceWorkerIfStuck = () => {
+    if (busySilenceMs(get(), now()) <= SLOW_STEP_MS) return;
+    ctx.dropWorker([]);
+    set({ lastWorkerMessageMs: now() }); // the next worker has not been silent yet
+  };
+
   /** Begins a new run id and clears the shown results; later messages of older runs are dropped. */
   const beginRun = (runState: RunState): number => {
+    replaceWorkerIfStuck();
     ctx.retireRun();
     ctx.prepareRun();
     const runId = get().runId + 1;
@@ -35,6 +59,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
       stats: null,
       snapshot: null,
       lastWorkerMessageMs: now(), // silence is counted from here
+      awaitingSingleStep: false,
     });
     return runId;
   };
@@ -55,6 +80,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
   return {
     scheduleRestart() {
       cancelPendingRestart();
+      replaceWorkerIfStuck();
       send({ type: 'stop' });
       const runId = beginRun('running');
       pendingRestart = setTimeout(() => {
@@ -91,15 +117,13 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
         send({ type: 'start', runId, config: get().config, paused: true });
       }
       send({ type: 'step', runId: get().runId });
+      set({ awaitingSingleStep: true, lastWorkerMessageMs: now() });
     },
 
     reset() {
       cancelPendingRestart();
       ctx.retireRun();
-      // A worker busy with a very slow step would only hear the stop after it: replace it now.
-      if (get().runState === 'running' && get().stats && now() - get().lastWorkerMessageMs > SLOW_STEP_MS) {
-        ctx.dropWorker([]);
-      }
+      replaceWorkerIfStuck();
       if (ctx.hasWorker()) send({ type: 'stop' });
       const { config } = get();
       set({
@@ -109,6 +133,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
         results: createRunResults(config.estimator, 0, config.eval),
         stats: null,
         snapshot: null,
+        awaitingSingleStep: false,
       });
     },
   };

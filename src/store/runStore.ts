@@ -10,20 +10,13 @@ import { createBackendTimings } from './backendTimings';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createPreferences } from './preferences';
+import { mergeNotices } from './notices';
 import { createRunResults } from './runResults';
 import type { StoreContext } from './storeContext';
 import type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 import { createReceive } from './workerMessages';
 
-export type {
-  PreferencesValues,
-  RunState,
-  RunStats,
-  RunStoreOptions,
-  RunStoreState,
-  RunValues,
-  WorkerHost,
-} from './types';
+export type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 
 /** Creates the store, driving training workers through `host`. */
 export function createRunStore(
@@ -106,6 +99,7 @@ export function createRunStore(
       notices: [],
       applyUpdate: null,
       lastWorkerMessageMs: 0,
+      awaitingSingleStep: false,
       ghosts: [],
       sweep: null,
       ...timings.values,
@@ -143,7 +137,7 @@ export function createRunStore(
         get().addNotices(notices);
       },
 
-      addNotices: (texts) => set({ notices: [...get().notices, ...texts] }),
+      addNotices: (texts) => set({ notices: mergeNotices(get().notices, texts) }),
       dismissNotice: (index) => set({ notices: get().notices.filter((_, i) => i !== index) }),
       offerUpdate: (applyUpdate) => set({ applyUpdate }),
     };

@@ -75,6 +75,8 @@ export interface RunValues {
   readonly notices: readonly string[];
   /** performance.now() of the worker's latest message (a long silence while running is a slow step). */
   readonly lastWorkerMessageMs: number;
+  /** A single step was asked of a paused run and its result has not arrived yet. */
+  readonly awaitingSingleStep: boolean;
   /** Switches to a newly deployed version (reloading), once one is installed and waiting. */
   readonly applyUpdate: (() => void) | null;
   /** Earlier runs kept for comparison, newest first. */

@@ -19,6 +19,7 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
     const previous = get().stats;
     set({
       results,
+      awaitingSingleStep: false,
       stats: {
         stepsPerSecond:
           previous === null

@@ -89,6 +89,12 @@ async function webgpuAdapterInfo(probe: Promise<WebgpuProbe>): Promise<string> {
   return fallback ? `${adapter} (software fallback adapter)` : (adapter ?? 'unnamed adapter');
 }
 
+/** The WebGL context tfjs computes with (call only while the webgl backend is active). */
+function tfjsWebglContext(): WebGL2RenderingContext {
+  return (tf.backend() as unknown as { getGPGPUContext(): { gl: WebGL2RenderingContext } }).getGPGPUContext()
+    .gl;
+}
+
 /** Loads and starts one backend; throws with a readable reason if it cannot run here. */
 async function startBackend(id: BackendId, webgpu: Promise<WebgpuProbe>): Promise<string | null> {
   const gpuInfo = id === 'webgpu' ? await webgpuAdapterInfo(webgpu) : null;
@@ -97,9 +103,7 @@ async function startBackend(id: BackendId, webgpu: Promise<WebgpuProbe>): Promis
   await tf.ready();
   if (tf.getBackend() !== id) throw new Error(`tfjs fell back to ${tf.getBackend()}`);
   if (id === 'webgl') {
-    const gl = (
-      tf.backend() as unknown as { getGPGPUContext(): { gl: WebGL2RenderingContext } }
-    ).getGPGPUContext().gl;
+    const gl = tfjsWebglContext();
     return `${rendererOf(gl) ?? 'unknown renderer'} (WebGL ${tf.env().getNumber('WEBGL_VERSION')})`;
   }
   return gpuInfo;
@@ -116,21 +120,13 @@ function floatBitsOf(id: BackendId): 16 | 32 {
 
 /**
  * Calls `onLost` if the WebGL context tfjs computes with is lost (GPU reset, driver crash, too many
- * contexts); returns a function that loses it on purpose (a test hook), or null off WebGL.
+ * contexts); does nothing off WebGL.
  */
-export function watchWebglContext(onLost: () => void): (() => boolean) | null {
-  if (tf.getBackend() !== 'webgl') return null;
-  const gl = (
-    tf.backend() as unknown as { getGPGPUContext(): { gl: WebGL2RenderingContext } }
-  ).getGPGPUContext().gl;
+export function watchWebglContext(onLost: () => void): void {
+  if (tf.getBackend() !== 'webgl') return;
   // In a worker tfjs draws on an OffscreenCanvas, an EventTarget like any canvas.
-  const canvas = (gl as unknown as { canvas: EventTarget }).canvas;
+  const canvas = (tfjsWebglContext() as unknown as { canvas: EventTarget }).canvas;
   canvas.addEventListener('webglcontextlost', onLost, { once: true });
-  return () => {
-    const extension = gl.getExtension('WEBGL_lose_context');
-    extension?.loseContext();
-    return extension !== null;
-  };
 }
 
 /**

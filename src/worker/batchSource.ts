@@ -16,8 +16,6 @@ export interface BatchSource {
   training(stepIdx: number): Promise<CriticBatch>;
   /** The held-out batch evaluated after step `stepIdx`. */
   heldOut(stepIdx: number): Promise<CriticBatch>;
-  /** Whether batches are drawn in a separate worker. */
-  readonly prefetching: boolean;
   dispose(): void;
 }
 
@@ -214,9 +212,6 @@ export function createBatchSource(
     },
     training: (stepIdx) => take('training', stepIdx),
     heldOut: (stepIdx) => take('heldOut', stepIdx),
-    get prefetching() {
-      return sampler !== null;
-    },
     dispose() {
       if (silenceTimer !== null) clearTimeout(silenceTimer);
       sampler?.terminate();

@@ -6,10 +6,18 @@ import type { WorkerHost } from '../store/runStore';
 let workersStarted = 0;
 
 /**
+ * How long a new worker may take to send its first message (it does so before loading any
+ * backend). Past it, the worker is taken to have died while starting: one that dies after its
+ * first message is noticed at once through its life lock.
+ */
+export const WORKER_START_TIMEOUT_MS = 20_000;
+
+/**
  * A host for the module training worker that delivers the current worker's messages to `onMessage`
  * through one listener; a replaced worker is terminated and never heard from again. A worker that
  * throws, or dies (crash, out of memory, closed), is reported as `worker-failed` at once: it holds
- * a Web Lock while it lives, which the page is granted the moment it is gone.
+ * a Web Lock while it lives, which the page is granted the moment it is gone. One that never
+ * speaks at all is reported after WORKER_START_TIMEOUT_MS.
  */
 export function createWorkerHost(onMessage: (message: FromWorker) => void): WorkerHost {
   let worker: Worker | null = null;
@@ -22,6 +30,15 @@ export function createWorkerHost(onMessage: (message: FromWorker) => void): Work
     onMessage({ type: 'worker-failed', reason, recoverable: false });
   };
 
+  /** From now on, being granted the worker's lock means that it died. */
+  const watchLifeLock = (of: Worker, lifeLock: string) => {
+    locks
+      ?.request(lifeLock, () =>
+        failed(of, 'The training worker stopped unexpectedly (it crashed, ran out of memory or was closed)'),
+      )
+      .catch(() => undefined); // no lock to wait on: errors and the start-up timeout still count
+  };
+
   return {
     start(backend, avoid, measured) {
       worker?.terminate();
@@ -31,21 +48,22 @@ export function createWorkerHost(onMessage: (message: FromWorker) => void): Work
       });
       worker = next;
       const lifeLock = locks ? `mine-lab-trainer-${Date.now()}-${++workersStarted}` : null;
+      const startTimer = setTimeout(
+        () => failed(next, `The training worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`),
+        WORKER_START_TIMEOUT_MS,
+      );
       next.addEventListener('message', (event: MessageEvent<FromWorker>) => {
         if (worker !== next) return;
-        // The worker holds its lock before it reports ready: from now on, being granted it means it died.
-        if (event.data.type === 'ready' && lifeLock && locks) {
-          void locks.request(lifeLock, () =>
-            failed(
-              next,
-              'The training worker stopped unexpectedly (it crashed, ran out of memory or was closed)',
-            ),
-          );
+        if (event.data.type === 'life-lock') {
+          clearTimeout(startTimer);
+          if (event.data.held && lifeLock) watchLifeLock(next, lifeLock);
+          return; // plumbing between the worker and its host only
         }
         onMessage(event.data);
       });
       next.addEventListener('error', (event: ErrorEvent) => {
         event.preventDefault();
+        clearTimeout(startTimer);
         failed(next, `The training worker failed: ${event.message || 'it could not load'}`);
       });
       const simulation = __TEST_HOOKS__ ? parseSimulation(location.search) : null;

@@ -9,11 +9,12 @@ import type { FromWorker, ToWorker } from '../protocol/messages';
 import { initBackend, watchWebglContext } from './backend';
 import { createBatchSource, SAMPLER_FIRST_BATCH_TIMEOUT_MS, startSamplerWorker } from './batchSource';
 import { errorMessage } from './errorMessage';
+import { holdLifeLock } from './lifeLock';
 import { createRunSession } from './runSession';
 import { simulatedStepDelay, slowedBatches } from './testHooks';
 import { TIMING_BUDGET_MS, timeSteps } from './timing';
 
-declare const self: DedicatedWorkerGlobalScope & { mineLabTestHooks?: { loseWebglContext(): boolean } };
+declare const self: DedicatedWorkerGlobalScope;
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
@@ -30,25 +31,14 @@ let dispatch: (message: ToWorker) => void = (message) => {
 };
 self.onmessage = (event: MessageEvent<ToWorker>) => dispatch(event.data);
 
-/** Holds `name` until this worker ends; resolves once it is held. */
-function holdLifeLock(name: string | null): Promise<void> {
-  const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
-  if (!name || !locks) return Promise.resolve();
-  return new Promise((held) => {
-    void locks.request(name, () => {
-      held();
-      return new Promise<never>(() => undefined); // never released while the worker lives
-    });
-  });
-}
-
 async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   dispatch = (message) => queued.push(message);
   try {
-    await holdLifeLock(init.lifeLock);
+    const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
+    post({ type: 'life-lock', held: await holdLifeLock(locks, init.lifeLock) });
     const simulation = __TEST_HOOKS__ ? (init.simulation ?? null) : null;
     const report = await initBackend(init.backend, init.avoid, init.measured, simulation);
-    const loseWebglContext = watchWebglContext(() =>
+    watchWebglContext(() =>
       post({
         type: 'worker-failed',
         reason: 'The WebGL context was lost (the GPU was reset or reclaimed)',
@@ -56,7 +46,6 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
         lost: 'webgl',
       }),
     );
-    if (loseWebglContext) self.mineLabTestHooks = { loseWebglContext };
     post({ type: 'ready', ...report });
     const afterStep = __TEST_HOOKS__ ? simulatedStepDelay(simulation, report.backend) : undefined;
     const time = (config: RunConfig) =>

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../e2e/fixtures';
 
 test('lecture screenshots at 1024×768: normal, presentation and embedded views of one trained run', async ({
   page,

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../e2e/fixtures';
 
 test('README screenshot: the reference configuration, trained to the end', async ({ page }) => {
   test.setTimeout(300_000);

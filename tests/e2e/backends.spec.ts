@@ -54,7 +54,8 @@ test.describe('backend choice', () => {
       if (backend === 'webgl') await expect(page.getByTestId('gpu-renderer')).toContainText('SwiftShader');
       await waitForRunState(page, 'done');
       expect(await readNumber(page, 'step')).toBe(20);
-      expect(files.every((f) => f.includes(`/${backend}-`))).toBe(true);
+      expect(files.length, 'backend chunks fetched').toBeGreaterThan(0);
+      expect(files.filter((f) => !f.includes(`/${backend}-`))).toEqual([]);
     });
   }
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 
 test('embed=1 shows only the plot, Start and the main sliders, with a link to the full lab', async ({

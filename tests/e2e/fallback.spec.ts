@@ -1,5 +1,5 @@
 import { chromium } from '@playwright/test';
-import { expect, guardContext, test } from './fixtures';
+import { expect, guardedContext, test } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 
 test('without WebGL the run still works on WebAssembly and the page says why', async ({
@@ -17,8 +17,8 @@ test('without WebGL the run still works on WebAssembly and the page says why', a
     args: [...args, '--disable-gpu', '--disable-software-rasterizer'],
   });
   try {
-    const page = await browser.newPage();
-    const guard = await guardContext(page.context()); // this browser is not the fixture's
+    const { context, guard } = await guardedContext(browser); // this browser is not the fixture's
+    const page = await context.newPage();
     await page.goto(`${baseURL}#dim=1&batch=500&steps=30&run=1`);
     await expect(page.getByTestId('backend')).toHaveText('wasm');
     await expect(page.getByTestId('backend')).toHaveAttribute('data-reason', /no WebGL here/);
@@ -50,8 +50,8 @@ test('WebGPU is an override only: auto never picks a software adapter, and backe
     args: [...(launchOptions.args ?? []), '--enable-unsafe-webgpu', '--use-webgpu-adapter=swiftshader'],
   });
   try {
-    const page = await browser.newPage();
-    const guard = await guardContext(page.context());
+    const { context, guard } = await guardedContext(browser);
+    const page = await context.newPage();
     const run = async (backend: string) => {
       await page.goto('about:blank');
       await page.goto(`${baseURL}#backend=${backend}&dim=1&batch=500&steps=30&run=1`);

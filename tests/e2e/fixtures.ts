@@ -12,7 +12,9 @@
 import {
   test as base,
   expect,
+  type Browser,
   type BrowserContext,
+  type BrowserContextOptions,
   type ConsoleMessage,
   type Dialog,
   type Page,
@@ -85,6 +87,18 @@ export async function guardContext(context: BrowserContext): Promise<ContextGuar
       expect(problems, 'CSP violations, uncaught errors or dialogs').toEqual([]);
     },
   };
+}
+
+/**
+ * A new context of `browser` (the fixture's, or one launched with other flags), guarded like every
+ * test's own; the caller asserts it clean. Specs make contexts only through this (a lint rule).
+ */
+export async function guardedContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<{ context: BrowserContext; guard: ContextGuard }> {
+  const context = await browser.newContext(options);
+  return { context, guard: await guardContext(context) };
 }
 
 /** Playwright's `test`, with every test's context guarded (see `guardContext`). */

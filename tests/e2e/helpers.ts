@@ -1,4 +1,5 @@
-import { expect, type Page, type TestInfo } from '@playwright/test';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect } from './fixtures';
 
 /** The full-precision number a readout carries in its data-value attribute. */
 export async function readNumber(page: Page, testId: string): Promise<number> {
@@ -33,3 +34,30 @@ export function reportMeasurement(testInfo: TestInfo, name: string, value: numbe
   testInfo.annotations.push({ type: name, description: String(value) });
   console.log(`[measured] ${name}: ${value}`);
 }
+
+/**
+ * Waits until the page has rendered everything the events before this call caused (two animation
+ * frames): a check that nothing changed, made after it with a plain read, cannot pass merely
+ * because the change had not rendered yet (as an auto-retrying assertion can).
+ */
+export async function settleFrames(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/** The text a test id shows right now (no retrying). */
+export async function textNow(page: Page, testId: string): Promise<string | null> {
+  return page.getByTestId(testId).textContent();
+}
+
+/** The value of an attribute of a test id right now (no retrying). */
+export async function attributeNow(page: Page, testId: string, name: string): Promise<string | null> {
+  return page.getByTestId(testId).getAttribute(name);
+}
+
+/**
+ * What only a build with test hooks contains: hook names, and the parameters a test build reads to
+ * pretend a renderer or a slow backend (protocol/simulation.ts).
+ */
+export const TEST_HOOK_PATTERN = /mineLabTest|TestHooks|__test__|simulate-renderer|simulate-slow/i;

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { expect, guardContext, test, type ContextGuard } from './fixtures';
+import { MAX_URL_NOTICES } from '../../src/protocol/urlHash';
+import { expect, guardedContext, test, type ContextGuard } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
 import {
   EDGE_CASES,
@@ -18,8 +19,11 @@ const it = test.extend<{ site: Page }, { shared: { page: Page; guard: ContextGua
     async ({ browser }, provide, workerInfo) => {
       const { baseURL, viewport } = workerInfo.project.use;
       // No service worker: its background precache is not what these cases are about.
-      const context = await browser.newContext({ baseURL, viewport, serviceWorkers: 'block' });
-      const guard = await guardContext(context);
+      const { context, guard } = await guardedContext(browser, {
+        baseURL,
+        viewport,
+        serviceWorkers: 'block',
+      });
       await provide({ page: await context.newPage(), guard });
       await context.close();
     },
@@ -37,9 +41,6 @@ const it = test.extend<{ site: Page }, { shared: { page: Page; guard: ContextGua
 const readout = (page: Page, key: string) =>
   page.getByTestId(key === 'estimator' ? 'estimator' : `value-${key}`);
 
-/** Most notices one URL may produce (MAX_URL_NOTICES in src/protocol/urlHash.ts). */
-const MAX_URL_NOTICES = 8;
-
 /** Every element URL text could have become if it were ever parsed as markup. */
 const INJECTED = 'img[src="x"], script:not([src]), [onerror], [onload], iframe, object, embed';
 
@@ -54,12 +55,12 @@ async function expectFallback(page: Page, c: HostileCase): Promise<void> {
   expect(await page.evaluate(() => location.hash)).toMatch(/^#[a-z]+=[\w.,-]+(&[a-z]+=[\w.,-]+)*$/);
 }
 
-/** Trains to the end (starting the run if the URL did not) and checks that steps were taken. */
+/** Trains to the end (starting the run if the URL did not) and checks that every step was taken. */
 async function expectTraining(page: Page): Promise<void> {
   if ((await page.getByTestId('run-state').textContent()) === 'idle')
     await page.getByTestId('start-pause').click();
   await waitForRunState(page, 'done');
-  expect(await readNumber(page, 'step')).toBeGreaterThan(0);
+  expect(await readNumber(page, 'step')).toBe(await readNumber(page, 'value-steps'));
 }
 
 /** A full load of `hash` from scratch, not a same-document hash change. */

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test';
-import { readNumber, waitForStep } from './helpers';
+import { expect, test } from './fixtures';
+import { attributeNow, readNumber, settleFrames, textNow, waitForStep } from './helpers';
 
 test.describe('keyboard shortcuts', () => {
   test('Space starts, pauses and resumes; S steps; R resets; P toggles presentation', async ({ page }) => {
@@ -44,11 +44,12 @@ test.describe('keyboard shortcuts', () => {
     await expect(overlay).toHaveAccessibleName('Keyboard shortcuts');
     for (const key of ['Space', 'S', 'R', 'P', '?'])
       await expect(overlay.locator('kbd', { hasText: key }).first()).toBeVisible();
-    // While it is open, other shortcuts do nothing.
+    // While it is open, other shortcuts do nothing (checked once any change would have rendered).
     await page.keyboard.press('s');
     await page.keyboard.press('p');
-    await expect(page.getByTestId('run-state')).toHaveText('idle');
-    await expect(page.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'false');
+    await settleFrames(page);
+    expect(await textNow(page, 'run-state')).toBe('idle');
+    expect(await attributeNow(page, 'presentation', 'aria-pressed')).toBe('false');
     await page.keyboard.press('Escape');
     await expect(overlay).toBeHidden();
 
@@ -81,8 +82,8 @@ test.describe('keyboard shortcuts', () => {
     await page.getByTestId('start-pause').focus();
     await page.keyboard.press('Space');
     await expect(page.getByTestId('run-state')).toHaveText('running');
-    await page.waitForTimeout(300);
-    await expect(page.getByTestId('run-state')).toHaveText('running');
+    await settleFrames(page);
+    expect(await textNow(page, 'run-state')).toBe('running');
     await page.keyboard.press('Space'); // the button, now "Pause"
     await expect(page.getByTestId('run-state')).toHaveText('paused');
     // Steps already queued when Pause arrived still come in; wait until the count stands still.
@@ -104,8 +105,9 @@ test.describe('keyboard shortcuts', () => {
     await menu.focus();
     await page.keyboard.press('r');
     await page.keyboard.press('p');
-    await expect(page.getByTestId('run-state')).toHaveText('paused');
-    await expect(page.getByTestId('presentation')).toHaveAttribute('aria-pressed', 'false');
+    await settleFrames(page);
+    expect(await textNow(page, 'run-state')).toBe('paused');
+    expect(await attributeNow(page, 'presentation', 'aria-pressed')).toBe('false');
     expect(await readNumber(page, 'step')).toBe(steps);
 
     // Arrow keys move a focused slider; letter shortcuts still work there.

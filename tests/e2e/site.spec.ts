@@ -1,6 +1,8 @@
 import { expect, test } from './fixtures';
-import { readFile } from 'node:fs/promises';
-import { readNumber, recordForeignRequests, waitForRunState } from './helpers';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BUILT_SITE } from './staticServer';
+import { readNumber, recordForeignRequests, TEST_HOOK_PATTERN, waitForRunState } from './helpers';
 
 test('the URL hash round-trips a configuration through the sliders and a reload', async ({ page }) => {
   await page.goto('./#power=5&noise=0.5&dim=4&hidden=32&lr=0.003&batch=1000&steps=200&seed=7');
@@ -104,4 +106,16 @@ test('every slider is a labelled, keyboard-operable input', async ({ page }) => 
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(page.getByTestId('value-lr')).toHaveAttribute('data-value', '0.007');
+});
+
+test('the built site carries no test hook: nothing in its scripts that only tests would call', async () => {
+  const assets = join(BUILT_SITE, 'assets');
+  const scripts = (await readdir(assets)).filter((f) => f.endsWith('.js'));
+  expect(scripts.length).toBeGreaterThan(3);
+  const hooked: string[] = [];
+  for (const file of scripts) {
+    const text = await readFile(join(assets, file), 'utf8');
+    if (TEST_HOOK_PATTERN.test(text)) hooked.push(file);
+  }
+  expect(hooked).toEqual([]);
 });

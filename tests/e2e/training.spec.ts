@@ -1,3 +1,4 @@
+import { PLOT_POINT_BUDGET } from '../../src/store/runResults';
 import { expect, test } from './fixtures';
 import { readFile } from 'node:fs/promises';
 import {
@@ -33,9 +34,10 @@ test.describe('training in the worker', () => {
     );
     reportMeasurement(testInfo, 'default-config estimate (bits)', estimateBits.toFixed(3));
     reportMeasurement(testInfo, 'default-config steps/s (wasm)', stepsPerSecond.toFixed(1));
-    // The DV estimate approaches the truth from below: the reference script's PyTorch runs end at
-    // 5.75 and 5.77 bits (seeds 1, 2); ±0.5 bits leaves room for a different initialisation draw.
-    expect(Math.abs(estimateBits - 6)).toBeLessThan(0.5);
+    // The DV estimate approaches the truth from below. A seeded run is deterministic on WebAssembly
+    // (5.73 bits here); the reference script's PyTorch runs end at 5.75 and 5.77 bits (seeds 1, 2).
+    // 0.1 bits allows for other CPUs' summation order, not for a different result.
+    expect(Math.abs(estimateBits - 5.75)).toBeLessThan(0.1);
     expect(stepsPerSecond).toBeGreaterThan(0);
     expect(foreign).toEqual([]);
   });
@@ -98,12 +100,13 @@ test.describe('training in the worker', () => {
     const noise = page.getByLabel('Noise variance σ²');
     await noise.focus();
     await page.keyboard.press('ArrowRight'); // next tick: 0.2 → 0.3
+    // The old run's plot is cleared at once (before the new run, 300 ms later, could reach step 60).
+    await expect.poll(() => readNumber(page, 'step')).toBeLessThan(60);
     await expect(page.getByTestId('value-noise')).toHaveAttribute('data-value', '0.3');
     await expect(page).toHaveURL(/noise=0\.3/);
     expect(await readNumber(page, 'true-mi')).toBeCloseTo(1.5 * Math.log2(1 + 3 / 0.3), 12);
     expect(await readNumber(page, 'true-mi')).not.toBe(trueBefore);
-    // The old run's plot is cleared at once and the new run counts from its first step.
-    expect(await readNumber(page, 'step')).toBeLessThan(60);
+    // The new run counts from its first step.
     await waitForStep(page, 20);
     await expect(page.getByTestId('run-state')).toHaveText('running');
 
@@ -128,9 +131,11 @@ test.describe('training in the worker', () => {
     const steps = await readNumber(page, 'step');
     const drawn = Number(await page.getByTestId('plot').getAttribute('data-points'));
     reportMeasurement(testInfo, 'steps kept / points drawn', `${steps} / ${drawn}`);
-    // The plot's budget is 1,600 points (plus the true-MI line), however long the run.
-    expect(drawn).toBeLessThanOrEqual(1603);
-    expect(drawn).toBeGreaterThan(300);
+    // Everything drawn (curves, held-out markers, the true-MI line) stays within the budget however
+    // long the run. Buckets merge in pairs when full, so between half and all of them are in use:
+    // at least a quarter of the budget is drawn.
+    expect(drawn).toBeLessThanOrEqual(PLOT_POINT_BUDGET);
+    expect(drawn).toBeGreaterThanOrEqual(PLOT_POINT_BUDGET / 4);
     // One path each: the per-step line, its moving average, the held-out markers and the true MI.
     for (const curve of ['curve-raw', 'curve-smoothed', 'heldout', 'truth-line'])
       await expect(page.locator(`path.${curve}`)).toHaveCount(1);

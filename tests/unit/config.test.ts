@@ -7,6 +7,7 @@ import {
   infoNceK,
   inUnits,
   isApplicable,
+  optionLabel,
   paramSpec,
   trueMiBits,
   validateConfig,
@@ -277,5 +278,18 @@ describe('URL hash', () => {
     const ceiling = configFromHash(PRESETS[2].hash).config;
     expect(trueMiBits(ceiling)).toBeGreaterThan(ceilingBits(ceiling, 'mine'));
     expect(configFromHash(PRESETS[5].hash).config.estimator).toHaveLength(5);
+  });
+});
+
+describe('optionLabel', () => {
+  it('names every option of every choice and list setting, once, from the PARAMS table', () => {
+    for (const spec of PARAMS) {
+      if (spec.type === 'number') continue;
+      const labels = spec.options.map((o) => optionLabel(o.id));
+      expect(labels, spec.key).toEqual(spec.options.map((o) => o.label));
+      expect(new Set(labels).size, spec.key).toBe(labels.length);
+    }
+    expect(optionLabel('nwj')).toBe('NWJ (MINE-f)');
+    expect(optionLabel('no-such-id')).toBe('no-such-id');
   });
 });

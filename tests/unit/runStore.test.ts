@@ -1,6 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULTS } from '../../src/protocol/config';
 import type { BackendReport, StepsMessage, ToWorker } from '../../src/protocol/messages';
+import { MAX_NOTICES } from '../../src/store/notices';
+import { SLOW_STEP_MS } from '../../src/store/runCommands';
 import { createRunStore, type WorkerHost } from '../../src/store/runStore';
 
 /** A store wired to a channel that records what it would send to the worker. */
@@ -272,6 +274,49 @@ describe('run store', () => {
     expect(starts).toHaveLength(2);
   });
 
+  it('replaces a worker silent in a slow step on Reset, the first step of a run included', () => {
+    let clock = 0;
+    const starts: string[] = [];
+    const sent: ToWorker[] = [];
+    const store = createRunStore(
+      { start: (b) => starts.push(b), send: (m) => sent.push(m) },
+      { restartDebounceMs: 300, now: () => clock },
+    );
+    const state = () => store.getState();
+    state().start();
+    state().receive({ type: 'ready', ...REPORT });
+    expect(starts).toHaveLength(1);
+    // No result has arrived yet (stats is null): the worker is still in its first step.
+    clock = SLOW_STEP_MS + 1;
+    expect(state().stats).toBeNull();
+    state().reset();
+    expect(starts).toHaveLength(2); // a fresh worker, which gets the stop and the next start
+    expect(state().runState).toBe('idle');
+    // A quick Reset, while results keep arriving, keeps the worker.
+    state().start();
+    clock += 100;
+    state().receive(steps(state().runId, 0, [1]));
+    clock += 100;
+    state().reset();
+    expect(starts).toHaveLength(2);
+    // A single step of a paused run that takes long counts too; a paused run with none does not.
+    state().stepOnce();
+    clock += SLOW_STEP_MS + 1;
+    state().reset();
+    expect(starts).toHaveLength(3);
+    state().stepOnce();
+    state().receive(steps(state().runId, 0, [1]));
+    clock += SLOW_STEP_MS + 1;
+    state().reset();
+    expect(starts).toHaveLength(3);
+    // A slider moved while a step has been running for long restarts the run on a fresh worker.
+    state().start();
+    clock += SLOW_STEP_MS + 1;
+    state().setParam('seed', 2);
+    expect(starts).toHaveLength(4);
+    expect(sent.filter((m) => m.type === 'stop').length).toBeGreaterThanOrEqual(4);
+  });
+
   it('keeps one series per estimator in compare mode', () => {
     const { state } = storeWithRecorder();
     state().setParam('estimator', ['nwj', 'infonce']);
@@ -288,5 +333,18 @@ describe('run store', () => {
     expect(() => state().setParam('dim', 2.5)).toThrowError(/dim/);
     expect(() => state().setParam('estimator', [])).toThrowError(/estimator/);
     expect(state().config).toEqual(DEFAULTS);
+  });
+});
+
+describe('notices', () => {
+  it('shows a repeated notice once and keeps only the newest MAX_NOTICES', () => {
+    const { state } = storeWithRecorder();
+    state().addNotices(['backend fell back', 'backend fell back']);
+    state().addNotices(['backend fell back']);
+    expect(state().notices).toEqual(['backend fell back']);
+    state().addNotices(Array.from({ length: 3 * MAX_NOTICES }, (_, i) => `notice ${i}`));
+    expect(state().notices).toHaveLength(MAX_NOTICES);
+    expect(state().notices.at(-1)).toBe(`notice ${3 * MAX_NOTICES - 1}`);
+    expect(state().notices).not.toContain('backend fell back');
   });
 });

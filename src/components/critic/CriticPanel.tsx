@@ -1,8 +1,9 @@
 import { useDeferredValue, useMemo } from 'react';
+import { optionLabel } from '../../protocol/config';
 import { useRun } from '../../store/context';
-import { formatBits } from '../format';
+import { formatInformation } from '../format';
 import { DIVERGING_GRADIENT_HIGH, DIVERGING_GRADIENT_LOW } from './colorScale';
-import { criticGrids } from './criticGrids';
+import { blindToFunctionsOfX, criticGrids } from './criticGrids';
 import { Heatmap } from './Heatmap';
 import { ScatterCanvas } from './ScatterCanvas';
 import { CRITIC_GRID_SIZE } from '../../protocol/snapshot';
@@ -25,6 +26,7 @@ export function CriticPanel() {
   const heatmaps = shown.dim === 1;
   const step = snapshot?.stepsDone ?? 0;
   const estimator = shown.estimator[0];
+  const centred = blindToFunctionsOfX(estimator);
   return (
     <section className="panel critic-panel" aria-label="The critic and the data" data-testid="critic-panel">
       <h2>{snapshot ? `What the critic sees, step ${step}` : 'What the critic sees'}</h2>
@@ -36,7 +38,7 @@ export function CriticPanel() {
               size={grids?.size ?? CRITIC_GRID_SIZE}
               low={grids?.low ?? -1}
               high={grids?.high ?? 1}
-              label={`learned critic T(x, y) (${estimator})`}
+              label={`learned critic T(x, y) (${optionLabel(estimator)})${centred ? ', centred in each x column' : ''}`}
               testId="critic-heatmap"
               step={step}
             />
@@ -45,7 +47,11 @@ export function CriticPanel() {
               size={grids?.size ?? CRITIC_GRID_SIZE}
               low={grids?.low ?? -1}
               high={grids?.high ?? 1}
-              label="optimal: log p(x,y)/p(x)p(y) + const"
+              label={
+                centred
+                  ? 'optimal: log p(x,y)/p(x)p(y), centred in each x column (InfoNCE cannot see any a(x) added to T)'
+                  : 'optimal: log p(x,y)/p(x)p(y) + const'
+              }
               testId="optimal-critic"
               step={step}
             />
@@ -56,11 +62,11 @@ export function CriticPanel() {
         <ScatterCanvas scatter={snapshot?.scatter ?? null} step={step} />
       </div>
       <p className="color-key" hidden={!grids}>
-        <span>{formatBits(grids?.low ?? null)}</span>
+        <span>{formatInformation(grids?.low ?? null)}</span>
         <span className="gradient" style={{ background: DIVERGING_GRADIENT_LOW }} aria-hidden="true" />
         <span>0</span>
         <span className="gradient" style={{ background: DIVERGING_GRADIENT_HIGH }} aria-hidden="true" />
-        <span>+{formatBits(grids?.high ?? null)} (critic score, nats)</span>
+        <span>+{formatInformation(grids?.high ?? null)} (critic score, nats)</span>
       </p>
     </section>
   );

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { divergingColor } from './colorScale';
+import { heatmapPixels } from './colorScale';
 
 /** A size×size grid of values drawn on a canvas (y upwards), on a shared diverging colour scale. */
 export function Heatmap(props: {
@@ -22,17 +22,7 @@ export function Heatmap(props: {
       context.clearRect(0, 0, size, size);
       return;
     }
-    const image = context.createImageData(size, size);
-    for (let j = 0; j < size; j++) {
-      for (let i = 0; i < size; i++) {
-        const [r, g, b] = divergingColor(values[j * size + i], low, high);
-        const at = 4 * ((size - 1 - j) * size + i); // row 0 of the image is the top: the largest y
-        image.data[at] = r;
-        image.data[at + 1] = g;
-        image.data[at + 2] = b;
-        image.data[at + 3] = 255;
-      }
-    }
+    const image = new ImageData(heatmapPixels(values, size, low, high), size, size);
     context.putImageData(image, 0, 0);
   }, [values, size, low, high]);
 

@@ -23,3 +23,30 @@ export function divergingColor(value: number, low: number, high: number): readon
 export const DIVERGING_GRADIENT_LOW = `linear-gradient(to right, rgb(${NEGATIVE.join(',')}), rgb(${MIDDLE.join(',')}))`;
 /** The upper half: white to orange. */
 export const DIVERGING_GRADIENT_HIGH = `linear-gradient(to right, rgb(${MIDDLE.join(',')}), rgb(${POSITIVE.join(',')}))`;
+
+/**
+ * RGBA pixels of a size×size grid (x fastest, y upwards) for a canvas, whose row 0 is the top:
+ * each value on the diverging scale, and a cell that is not a finite number transparent (the
+ * panel's hatched background shows through), never black.
+ */
+export function heatmapPixels(
+  values: ArrayLike<number>,
+  size: number,
+  low: number,
+  high: number,
+): Uint8ClampedArray<ArrayBuffer> {
+  const pixels = new Uint8ClampedArray(4 * size * size);
+  for (let j = 0; j < size; j++) {
+    for (let i = 0; i < size; i++) {
+      const value = values[j * size + i];
+      if (!Number.isFinite(value)) continue; // transparent
+      const [r, g, b] = divergingColor(value, low, high);
+      const at = 4 * ((size - 1 - j) * size + i);
+      pixels[at] = r;
+      pixels[at + 1] = g;
+      pixels[at + 2] = b;
+      pixels[at + 3] = 255;
+    }
+  }
+  return pixels;
+}

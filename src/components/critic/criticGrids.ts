@@ -1,9 +1,10 @@
 /**
  * The two heatmaps' values: the learned critic as the worker scored it, and the optimal critic
- * (the log density ratio) on the same grid, shifted by the constant the DV bound cannot see so
- * that the two are comparable where the data lie.
+ * (the log density ratio) on the same grid, made comparable where the data lie. The DV-type bounds
+ * cannot see a constant added to the critic, so the optimal one is shifted by the mean gap; InfoNCE
+ * cannot see any function a(x) added to it, so both are centred within each x column instead.
  */
-import { configuredDistribution, type RunConfig } from '../../protocol/config';
+import { configuredDistribution, type BoundId, type RunConfig } from '../../protocol/config';
 import type { SnapshotMessage } from '../../protocol/messages';
 import { criticGridRows } from '../../protocol/snapshot';
 
@@ -15,6 +16,58 @@ export interface CriticGrids {
   /** Colour limits (low < 0 < high): values beyond them saturate. */
   readonly low: number;
   readonly high: number;
+  /** Both maps are centred within each x column (InfoNCE), rather than the optimal one shifted. */
+  readonly centredPerX: boolean;
+}
+
+/** Whether an estimator's value is unchanged by adding any function of x to its critic. */
+export function blindToFunctionsOfX(estimator: BoundId): boolean {
+  return estimator === 'infonce';
+}
+
+/**
+ * Subtracts from each x column of a size×size grid (x fastest) its mean over y, weighted by
+ * `yWeights` (one per row of cells).
+ */
+function centreColumns(values: ArrayLike<number>, size: number, yWeights: Float64Array): Float32Array {
+  const out = Float32Array.from(values);
+  for (let i = 0; i < size; i++) {
+    let sum = 0;
+    let total = 0;
+    for (let j = 0; j < size; j++) {
+      const v = out[j * size + i];
+      if (!Number.isFinite(v)) continue;
+      sum += yWeights[j] * v;
+      total += yWeights[j];
+    }
+    const mean = total > 0 ? sum / total : 0;
+    for (let j = 0; j < size; j++) out[j * size + i] -= mean;
+  }
+  return out;
+}
+
+/**
+ * Weights of the grid's rows of cells: how often y fell in each (over the scatter's points, joint
+ * and shuffled alike, which share Y's marginal), with a floor so that no row is ignored outright.
+ */
+function yMarginalWeights(
+  snapshot: SnapshotMessage,
+  grid: NonNullable<SnapshotMessage['grid']>,
+): Float64Array {
+  const { size, range } = grid;
+  const weights = new Float64Array(size);
+  let points = 0;
+  for (const pairs of [snapshot.scatter.joint, snapshot.scatter.shuffled]) {
+    for (let p = 1; p < pairs.length; p += 2) {
+      const j = Math.floor(((pairs[p] - range.yMin) / (range.yMax - range.yMin)) * size);
+      if (j >= 0 && j < size) {
+        weights[j]++;
+        points++;
+      }
+    }
+  }
+  const floor = Math.max(points, 1) / (100 * size);
+  return weights.map((w) => w + floor);
 }
 
 /** Cell index of a point, or −1 outside the grid. */
@@ -25,12 +78,15 @@ function cellOf(x: number, y: number, snapshot: NonNullable<SnapshotMessage['gri
   return i >= 0 && i < size && j >= 0 && j < size ? j * size + i : -1;
 }
 
-/** The learned critic of estimator `e` and the shifted optimal critic, or null without a grid. */
+/** The learned critic of estimator `e` and the optimal critic made comparable, or null without a grid. */
 export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0): CriticGrids | null {
   const { grid } = snapshot;
   if (!grid) return null;
   const cells = grid.size * grid.size;
-  const learned = grid.scores.subarray(e * cells, (e + 1) * cells);
+  const centredPerX = blindToFunctionsOfX(config.estimator[e]);
+  const yWeights = centredPerX ? yMarginalWeights(snapshot, grid) : null;
+  const scores = grid.scores.subarray(e * cells, (e + 1) * cells);
+  const learned = yWeights ? centreColumns(scores, grid.size, yWeights) : scores;
   const rows = criticGridRows(grid.range, grid.size);
   const xs = new Float32Array(cells);
   const ys = new Float32Array(cells);
@@ -38,7 +94,8 @@ export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0)
     xs[c] = rows[2 * c];
     ys[c] = rows[2 * c + 1];
   }
-  const ratio = configuredDistribution(config).logDensityRatio(xs, ys, Math.max(0, snapshot.stepsDone - 1));
+  const density = configuredDistribution(config).logDensityRatio(xs, ys, Math.max(0, snapshot.stepsDone - 1));
+  const ratio = yWeights ? centreColumns(density, grid.size, yWeights) : density;
   // The shift: the mean gap between the critics over the cells where joint samples fell; the
   // colour scale spans the values where any sample fell (beyond, colours saturate).
   let gap = 0;
@@ -59,7 +116,7 @@ export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0)
   };
   visit(snapshot.scatter.joint, true);
   visit(snapshot.scatter.shuffled, false);
-  const shift = count > 0 ? gap / count : 0;
+  const shift = count > 0 && !centredPerX ? gap / count : 0;
   const optimal = Float32Array.from(ratio, (r) => r + shift);
-  return { size: grid.size, learned, optimal, low: low || -1, high: high || 1 };
+  return { size: grid.size, learned, optimal, low: low || -1, high: high || 1, centredPerX };
 }

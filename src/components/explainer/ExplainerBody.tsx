@@ -1,13 +1,9 @@
-import { PARAMS, type BoundId, type RunConfig } from '../../protocol/config';
+import { optionLabel, type BoundId, type RunConfig } from '../../protocol/config';
 import { ESTIMATOR_COLORS } from '../plot/colors';
 import { ceilingFormula, criticFormula, explainEstimator } from './boundFormulas';
 import { controlNotes } from './controlNotes';
 import { dataModelFormula, trueMiFormula, trueMiNote } from './dataFormulas';
 import { Tex } from './Tex';
-
-const estimatorLabels = new Map(
-  PARAMS.flatMap((spec) => (spec.type === 'list' ? spec.options.map((o) => [o.id, o.label] as const) : [])),
-);
 
 /** One estimator's bound, its training and what to expect of it. */
 function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
@@ -16,7 +12,7 @@ function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
     <li data-testid={`explain-${id}`}>
       <h4>
         <span className="swatch thick" style={{ background: ESTIMATOR_COLORS[id] }} aria-hidden="true" />{' '}
-        {estimatorLabels.get(id) ?? id}
+        {optionLabel(id)}
       </h4>
       <Tex formula={bound} />
       {training && (

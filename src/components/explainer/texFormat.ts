@@ -1,6 +1,6 @@
 /** Numbers and logarithms as the explainer's formulas print them, in TeX and in plain text. */
 import type { InfoUnit } from '../../protocol/config';
-import { formatBits, formatSetting } from '../format';
+import { formatInformation, formatSetting } from '../format';
 
 /** A formula twice: TeX for KaTeX, and plain text shown until KaTeX has loaded. */
 export interface Formula {
@@ -20,12 +20,12 @@ export function textNumber(value: number): string {
 
 /** An information quantity to two decimals with its unit, in TeX. */
 export function texInfo(value: number, units: InfoUnit): string {
-  return `${formatBits(value).replace(/,/g, '{,}')}\\ \\text{${units}}`;
+  return `${formatInformation(value).replace(/,/g, '{,}')}\\ \\text{${units}}`;
 }
 
 /** An information quantity to two decimals with its unit, in plain text. */
 export function textInfo(value: number, units: InfoUnit): string {
-  return `${formatBits(value)} ${units}`;
+  return `${formatInformation(value)} ${units}`;
 }
 
 /** The logarithm of the chosen units: log₂ for bits, ln for nats. */

@@ -3,8 +3,8 @@
  * line of settings (estimators, distribution, key settings, true MI), plus the line-wrapping used
  * to lay them out. Pure: text widths come from a measuring function.
  */
-import { PARAMS, isApplicable, type ParamKey, type RunConfig } from '../../protocol/config';
-import { formatBits, formatSetting } from '../format';
+import { PARAMS, isApplicable, optionLabel, type ParamKey, type RunConfig } from '../../protocol/config';
+import { formatInformation, formatSetting } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from '../plot/colors';
 import type { PlotModel } from '../plot/plotModel';
 
@@ -35,22 +35,13 @@ const SHORT_NAMES: Readonly<Partial<Record<ParamKey, string>>> = Object.freeze({
   tau: 'τ',
 });
 
-const labels = new Map(
-  PARAMS.flatMap((spec) => (spec.type !== 'number' ? spec.options.map((o) => [o.id, o.label] as const) : [])),
-);
-
-/** The display name of an estimator or distribution id. */
-export function optionLabel(id: string): string {
-  return labels.get(id) ?? id;
-}
-
 /** The true MI over a run as the legend states it: one value, or first → last on the staircase. */
 export function truthText(model: PlotModel, units: string): string {
   const first = model.truth[0]?.value ?? 0;
   const last = model.truth[model.truth.length - 1]?.value ?? 0;
   return first === last
-    ? `${formatBits(first)} ${units}`
-    : `${formatBits(first)} → ${formatBits(last)} ${units}`;
+    ? `${formatInformation(first)} ${units}`
+    : `${formatInformation(first)} → ${formatInformation(last)} ${units}`;
 }
 
 /** The settings line: estimators, distribution, the settings that apply, and the true MI. */
@@ -86,7 +77,7 @@ export function legendEntries(model: PlotModel, units: string): LegendEntry[] {
   });
   for (const ceiling of model.ceilings)
     entries.push({
-      label: `batch ceiling ${ceiling.label} = ${formatBits(ceiling.value)} ${units}`,
+      label: `batch ceiling ${ceiling.label} = ${formatInformation(ceiling.value)} ${units}`,
       color: REFERENCE_COLORS.ceiling,
       stroke: 'dotted',
     });

@@ -1,6 +1,6 @@
 import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
-import { PARAMS, heldOutSize, type InfoUnit } from '../../protocol/config';
+import { heldOutSize, type InfoUnit } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import { PlotLegend } from './PlotLegend';
@@ -8,10 +8,6 @@ import { CurvePaths } from './CurvePaths';
 import { HoverReadout } from './HoverReadout';
 import { buildPlotModel, type PlotModel } from './plotModel';
 import { plotStyle, type PlotStyle } from './plotStyle';
-
-const estimatorLabels = new Map(
-  PARAMS.flatMap((spec) => (spec.type === 'list' ? spec.options.map((o) => [o.id, o.label] as const) : [])),
-);
 
 /** Live plot of each estimator's per-step and smoothed estimates, held-out values, true MI and ceilings. */
 export function EstimatePlot() {
@@ -33,7 +29,7 @@ export function EstimatePlot() {
       <div className="plot-area" data-testid="plot" data-points={model.pointCount}>
         <PlotChart model={model} style={style} units={units} />
       </div>
-      <PlotLegend model={model} labels={estimatorLabels} units={units} />
+      <PlotLegend model={model} units={units} />
       <figcaption className="secondary">
         Each step draws {shown.batch.toLocaleString('en-US')} fresh pairs; thin lines are each estimator on
         that batch, thick lines their moving average, diamonds the value on a held-out batch of{' '}

@@ -1,27 +1,18 @@
-import type { BoundId } from '../../protocol/config';
-import type { InfoUnit } from '../../protocol/config';
+import { optionLabel, type InfoUnit } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { truthText } from '../export/plotCaption';
-import { formatBits } from '../format';
+import { formatInformation } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import type { PlotModel } from './plotModel';
 
 /** Legend in HTML: one entry per estimator, the true MI and any ceiling in view. */
-export function PlotLegend({
-  model,
-  labels,
-  units,
-}: {
-  model: PlotModel;
-  labels: ReadonlyMap<BoundId, string>;
-  units: InfoUnit;
-}) {
+export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit }) {
   return (
     <ul className="plot-legend" aria-label="Legend">
       {model.curves.map((curve) => (
         <li key={curve.id} data-testid={`legend-${curve.id}`}>
           <span className="swatch thick" style={{ background: ESTIMATOR_COLORS[curve.id] }} />{' '}
-          {labels.get(curve.id) ?? curve.id}
+          {optionLabel(curve.id)}
         </li>
       ))}
       {model.curves.length === 1 && (
@@ -56,7 +47,7 @@ export function PlotLegend({
       {model.ceilings.map((ceiling) => (
         <li key={ceiling.label}>
           <span className="swatch dotted" style={{ borderColor: REFERENCE_COLORS.ceiling }} /> batch ceiling{' '}
-          {ceiling.label} = {formatBits(ceiling.value)} {units}
+          {ceiling.label} = {formatInformation(ceiling.value)} {units}
         </li>
       ))}
     </ul>

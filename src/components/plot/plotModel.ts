@@ -84,6 +84,28 @@ function ceilingLines(config: RunConfig, convert: (bits: number) => number): Cei
   return lines;
 }
 
+/** Share of plotted values the view is scaled to: a few wild ones beyond it are clipped. */
+const TYPICAL_QUANTILE = 0.98;
+
+/**
+ * The range of values the plot shows: from 0 (or below, for negative values) to the truth's level
+ * (`truthTop`) or above. A few wild values must not squash every curve into a line: the view goes
+ * at most half its height below 0, and at most twice the 98th percentile of the plotted
+ * values (the rest is clipped at the plot's edge).
+ */
+export function valueRange(
+  curves: readonly (readonly PlotPoint[])[],
+  truthTop: number,
+): { low: number; high: number } {
+  const values: number[] = [];
+  for (const curve of curves) for (const p of curve) if (Number.isFinite(p.value)) values.push(p.value);
+  values.sort((a, b) => a - b);
+  const typical = values.length ? values[Math.floor(TYPICAL_QUANTILE * (values.length - 1))] : 0;
+  const high = Math.max(truthTop, Math.min(values.at(-1) ?? truthTop, 2 * typical));
+  const low = Math.max(Math.min(0, values[0] ?? 0), -Math.max(1, high / 2));
+  return { low, high };
+}
+
 /** The plot of `results` for a run configured as `config`, in `config.units`, over `ghosts`. */
 export function buildPlotModel(
   results: RunResults,
@@ -122,17 +144,10 @@ export function buildPlotModel(
   );
   for (const ghost of ghostCurves) pointCount += ghost.points.length;
 
-  let low = 0;
-  let high = Math.max(1, ...truth.map((p) => p.value * 1.1));
-  for (const curve of [...curves.map((c) => c.raw), ...ghostCurves.map((g) => g.points)]) {
-    for (const p of curve) {
-      if (!Number.isFinite(p.value)) continue;
-      low = Math.min(low, p.value);
-      high = Math.max(high, p.value);
-    }
-  }
-  // One wild early value must not squash the curves: the view goes at most half its height below 0.
-  low = Math.max(low, -Math.max(1, high / 2));
+  const { low, high } = valueRange(
+    [...curves.map((c) => c.raw), ...ghostCurves.map((g) => g.points)],
+    Math.max(1, ...truth.map((p) => p.value * 1.1)),
+  );
   const yTicks = niceTicks(low, high, 6);
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
   return {

@@ -2,7 +2,7 @@ import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis
 import { numberSpec } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import type { Sweep } from '../../store/history';
-import { formatBits, formatSetting } from '../format';
+import { formatInformation, formatSetting } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from '../plot/colors';
 import { sweepRows } from './sweepModel';
 
@@ -106,9 +106,9 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
             >
               <th scope="row">{formatSetting(row.value)}</th>
               {estimators.map((id) => (
-                <td key={id}>{formatBits(row.finals[id] ?? null)}</td>
+                <td key={id}>{formatInformation(row.finals[id] ?? null)}</td>
               ))}
-              <td>{formatBits(row.truth)}</td>
+              <td>{formatInformation(row.truth)}</td>
             </tr>
           ))}
         </tbody>

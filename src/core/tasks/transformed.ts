@@ -1,0 +1,171 @@
+/**
+ * Transformed tasks: a base task's (X, Y) pushed through an invertible map of X and one of Y. Such maps
+ * leave the MI unchanged, and the pointwise log density ratio too (the Jacobians cancel), so both come
+ * from the base: the truth is the base's and the ratio is the base's at the inverse images.
+ */
+import {
+  ASINH,
+  HALF_CUBE,
+  IDENTITY,
+  NORMAL_CDF,
+  SWISS_ROLL,
+  WIGGLY_X,
+  WIGGLY_Y,
+  spiralMap,
+  type RowMap,
+} from './maps';
+import type { Rng } from '../random';
+import type { Draws, TaskModel } from './types';
+
+/** How a transformed task is described and mapped. */
+export interface TransformSpec {
+  /** The task's id; bmi's `<prefix>-<base id>` when omitted. */
+  readonly id?: string;
+  /** bmi's prefix of the id (`normal_cdf`, `half_cube`, …). */
+  readonly prefix?: string;
+  readonly mapX: RowMap;
+  readonly mapY: RowMap;
+  /** bmi's name of the map, as in its task names "<name> @ <base name>" (e.g. "Normal CDF"). */
+  readonly name?: string;
+  /** The title and bmi's name, where they are not "<name> @ <the base's>". */
+  readonly title?: string;
+  readonly bmiName?: string;
+  /** How X and Y are made from the base's (X, Y), with the parameters. */
+  readonly definition: string;
+  /** Why the maps are invertible, as a clause: "Φ is strictly increasing on each coordinate". */
+  readonly mapsInvertible: string;
+}
+
+/** The base task's (X, Y) mapped by spec.mapX and spec.mapY: same truth, the base's ratio at the inverses. */
+export function transformTask(base: TaskModel, spec: TransformSpec): TaskModel {
+  const { mapX, mapY } = spec;
+  const id = spec.id ?? `${spec.prefix}-${base.id}`;
+  const toBase = (x: ArrayLike<number>, y: ArrayLike<number>): Draws => {
+    const baseX = mapX.inverse(x, base.xDim);
+    return { n: baseX.length / base.xDim, x: baseX, y: mapY.inverse(y, base.yDim) };
+  };
+  const baseRatio = base.logRatio;
+  return {
+    id,
+    group: base.group === 'one-dimensional' ? 'one-dimensional' : 'transformed',
+    xDim: mapX.outDim(base.xDim),
+    yDim: mapY.outDim(base.yDim),
+    trueMiNats: base.trueMiNats,
+    title: spec.title ?? `${spec.name} @ ${base.title}`,
+    definition: `${spec.definition} The base (X, Y) is ${base.id}: ${base.definition}`,
+    whyTruth:
+      `${spec.mapsInvertible}, so the base pair is recovered from the mapped one, and invertible maps of X ` +
+      `and of Y leave the mutual information unchanged: it is that of ${base.id}, ` +
+      `${base.trueMiNats.toFixed(4)} nats. For the base: ${base.whyTruth}`,
+    baseId: base.id,
+    bmiName: spec.bmiName ?? `${spec.name} @ ${base.bmiName}`,
+    draw(rng: Rng, n: number): Draws {
+      const drawn = base.draw(rng, n);
+      return { n, x: mapX.forward(drawn.x, base.xDim), y: mapY.forward(drawn.y, base.yDim) };
+    },
+    logRatio: baseRatio
+      ? (x, y) => {
+          const back = toBase(x, y);
+          return baseRatio(back.x, back.y);
+        }
+      : undefined,
+    toBase,
+  };
+}
+
+/** bmi's `normal_cdf-<base>`: Φ on every coordinate of X and of Y, giving uniform marginals on (0, 1). */
+export function normalCdfTask(base: TaskModel): TaskModel {
+  return transformTask(base, {
+    prefix: 'normal_cdf',
+    mapX: NORMAL_CDF,
+    mapY: NORMAL_CDF,
+    name: 'Normal CDF',
+    definition:
+      'Every coordinate of X and of Y goes through Φ, the standard normal CDF, so each lies in (0, 1) ' +
+      '(uniform, for a standard normal coordinate).',
+    mapsInvertible: 'Φ is strictly increasing, so invertible, on each coordinate',
+  });
+}
+
+/** bmi's `half_cube-<base>`: t ↦ t·√|t| on every coordinate. */
+export function halfCubeTask(base: TaskModel): TaskModel {
+  return transformTask(base, {
+    prefix: 'half_cube',
+    mapX: HALF_CUBE,
+    mapY: HALF_CUBE,
+    name: 'Half-cube',
+    definition:
+      'Every coordinate t of X and of Y becomes t·√|t| (a signed t^(3/2)), which lengthens the tails.',
+    mapsInvertible: 't ↦ t·√|t| is strictly increasing, with inverse s ↦ sign(s)·|s|^(2/3)',
+  });
+}
+
+/** bmi's `asinh-<base>`: the inverse hyperbolic sine on every coordinate. */
+export function asinhTask(base: TaskModel): TaskModel {
+  return transformTask(base, {
+    prefix: 'asinh',
+    mapX: ASINH,
+    mapY: ASINH,
+    name: 'Asinh',
+    definition:
+      'Every coordinate t of X and of Y becomes asinh(t) = ln(t + √(t² + 1)), which shortens the tails.',
+    mapsInvertible: 'asinh is strictly increasing, with inverse sinh',
+  });
+}
+
+/** bmi's `wiggly-<base>`: a different wiggly increasing map for X and for Y. */
+export function wigglyTask(base: TaskModel): TaskModel {
+  return transformTask(base, {
+    prefix: 'wiggly',
+    mapX: WIGGLY_X,
+    mapY: WIGGLY_Y,
+    name: 'Wiggly',
+    definition:
+      'Every coordinate of X goes through t ↦ t + 0.4 sin t + 0.2 sin(1.7t + 1) + 0.03 sin(3.3t − 2.5), and ' +
+      'every coordinate of Y through t ↦ t − 0.4 sin(0.4t) + 0.17 sin(1.3t + 3.5) + 0.02 sin(4.3t − 2.5).',
+    mapsInvertible:
+      'Both wiggly maps are strictly increasing (their derivatives stay above 0.16 and 0.53), so invertible',
+  });
+}
+
+/**
+ * bmi's `spiral-<base>`: X rotated in the plane of its coordinates 1 and 2 by θ = s_x |X|², Y in the plane
+ * of its coordinates 2 and 3 by s_y |Y|²; with bmi's defaults (speed 1, normalised) s_x = 1/m, s_y = 1/n.
+ */
+export function spiralTask(base: TaskModel, speed = 1, normalizeSpeed = true): TaskModel {
+  if (base.xDim < 2 || base.yDim < 3) {
+    throw new Error(`a spiral needs dim X ≥ 2 and dim Y ≥ 3, got ${base.xDim} and ${base.yDim}`);
+  }
+  const speedX = normalizeSpeed ? speed / base.xDim : speed;
+  const speedY = normalizeSpeed ? speed / base.yDim : speed;
+  const angle = (v: string, dim: number, s: number) =>
+    normalizeSpeed && speed === 1 ? `|${v}|²/${dim}` : `${s}·|${v}|²`;
+  return transformTask(base, {
+    prefix: 'spiral',
+    mapX: spiralMap(0, 1, speedX),
+    mapY: spiralMap(1, 2, speedY),
+    name: 'Spiral',
+    definition:
+      `X is rotated in the plane of its coordinates 1 and 2 by the angle ${angle('X', base.xDim, speedX)} and ` +
+      `Y in the plane of its coordinates 2 and 3 by ${angle('Y', base.yDim, speedY)} (bmi's spiral exp(θA)·x, ` +
+      'A a generator of so(n), at speed 1 divided by the dimension): points further out turn further.',
+    mapsInvertible: 'A rotation keeps |X|, so the angle can be read off the image and the rotation undone',
+  });
+}
+
+/** bmi's `swissroll_x-<base>` for a base with one-dimensional X in (0, 1): X becomes a Swiss roll in ℝ². */
+export function swissrollTask(base: TaskModel): TaskModel {
+  if (base.xDim !== 1) throw new Error(`the Swiss roll needs a one-dimensional X, got ${base.xDim}`);
+  return transformTask(base, {
+    prefix: 'swissroll_x',
+    mapX: SWISS_ROLL,
+    mapY: IDENTITY,
+    title: 'Swiss roll 2 × 1',
+    bmiName: 'Swiss roll 2 × 1',
+    definition:
+      'X ∈ (0, 1) becomes the point (t cos t, t sin t)/21 of a Swiss roll in ℝ², with t = 1.5π(1 + 2X); ' +
+      'Y is kept.',
+    mapsInvertible:
+      'The roll is injective (its radius t/21 grows with X, so X = (21|X′|/(1.5π) − 1)/2), a smooth embedding',
+  });
+}
