@@ -89,8 +89,8 @@ export interface TimingPlan {
 
 /**
  * The backends worth timing here: WebAssembly always; WebGL and WebGPU where they exist, unless
- * their renderer admits to being software (timing SwiftShader's WebGL costs ~2 s of shader
- * compilation on one core, and it is several times slower than WebAssembly wherever measured).
+ * their renderer admits to being software (timing SwiftShader's WebGL costs 0.8–1.7 s of
+ * shader compilation on one core here, and it was 9–25× slower than WebAssembly at every size).
  */
 export function timingPlan(webgl: WebglProbe, webgpu: WebgpuProbe): TimingPlan {
   const timed: TimedBackend[] = ['wasm'];
