@@ -105,18 +105,52 @@ async function evaluateIn(driver, fn, arg) {
   return outcome.value;
 }
 
+/** How long a new session (a MiniBrowser starting) may take before the driver is restarted. */
+const SESSION_TIMEOUT_MS = 45_000;
+
+/**
+ * Starts WebKitWebDriver on a free port in a process group of its own (so its MiniBrowsers can be
+ * ended with it); resolves once it answers.
+ */
+async function startDriver(display) {
+  const port = await freePort();
+  const child = spawn('WebKitWebDriver', [`--port=${port}`], {
+    env: { ...process.env, DISPLAY: display },
+    stdio: 'ignore',
+    detached: true,
+  });
+  const stop = () => {
+    try {
+      process.kill(-child.pid, 'SIGKILL'); // the driver and the browsers it started
+    } catch {
+      // already gone
+    }
+  };
+  try {
+    await untilAnswering(`http://127.0.0.1:${port}/status`, child);
+  } catch (error) {
+    stop();
+    throw error;
+  }
+  return { url: `http://127.0.0.1:${port}`, stop };
+}
+
+/** Resolves with `promise`, or rejects once `ms` pass first. */
+function within(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} took over ${ms / 1000} s`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
 /** Launches WebKitWebDriver (and Xvfb when needed); each page is a new session (a fresh MiniBrowser). */
 export async function launchWebkit({ viewport }) {
   const screen = await display(viewport);
-  const port = await freePort();
-  const driverProcess = spawn('WebKitWebDriver', [`--port=${port}`], {
-    env: { ...process.env, DISPLAY: screen.name },
-    stdio: 'ignore',
-  });
+  let server;
   try {
-    await untilAnswering(`http://127.0.0.1:${port}/status`, driverProcess);
+    server = await startDriver(screen.name);
   } catch (error) {
-    driverProcess.kill();
     screen.stop();
     throw error;
   }
@@ -126,15 +160,26 @@ export async function launchWebkit({ viewport }) {
     'webkitgtk:browserOptions': { binary, args: ['--automation'] },
   };
   let version = null;
+  /** A new session; a MiniBrowser that does not come up in time restarts the driver, once. */
+  const newSession = async () => {
+    for (let attempt = 1; ; attempt++) {
+      const session = new Builder().usingServer(server.url).withCapabilities(capabilities).build();
+      try {
+        return await within(session, SESSION_TIMEOUT_MS, 'starting MiniBrowser');
+      } catch (error) {
+        session.catch(() => undefined); // it may still settle, after the driver is gone
+        if (attempt === 2) throw error;
+        server.stop();
+        server = await startDriver(screen.name);
+      }
+    }
+  };
   return {
     get version() {
       return version;
     },
     async newDriver() {
-      const driver = await new Builder()
-        .usingServer(`http://127.0.0.1:${port}`)
-        .withCapabilities(capabilities)
-        .build();
+      const driver = await newSession();
       version ??= `WebKitGTK ${(await driver.getCapabilities()).get('browserVersion')}`;
       await driver.manage().setTimeouts({ script: 180_000, pageLoad: 120_000 });
       await driver.manage().window().setRect({ width: viewport.width, height: viewport.height });
@@ -154,7 +199,7 @@ export async function launchWebkit({ viewport }) {
       };
     },
     async close() {
-      driverProcess.kill();
+      server.stop();
       screen.stop();
     },
   };

@@ -44,7 +44,7 @@ test('an uncaught error, an unhandled rejection and a dialog in the page are see
   app.allowProblems(/on purpose/);
 });
 
-test('a host policy without wasm-unsafe-eval: the worker falls back to the CPU and says so', async ({
+test('a host policy without wasm-unsafe-eval: the worker falls back to another backend and says so', async ({
   app,
 }) => {
   const policy = cspHeaderContent().replace(" 'wasm-unsafe-eval'", '');
