@@ -1,8 +1,10 @@
 /**
  * Times training steps on the worker's backend, for the measured backend choice: one warm-up step
- * (shader compilation, first allocations), then steps of one batch in chunks that double until a
- * chunk is long enough to time, each chunk ended by one read-back (GPU backends run asynchronously),
- * until about `budgetMs` of stepping is timed, or a single step when steps are slower than that.
+ * (shader compilation, first allocations), then steps of one batch in chunks of 1, 2, 4, … steps,
+ * each ended by one read-back (GPU backends run asynchronously), until about `budgetMs` of stepping
+ * is timed (or a single step, when steps are slower than that). A chunk's time is a read-back's
+ * latency plus its steps, so the figure is the slope of time against steps: what a step costs in a
+ * run, which reads back once per several hundred milliseconds, not once per step.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../protocol/config';
@@ -28,6 +30,24 @@ export interface TimingOptions {
 
 /** Steps timed per backend: long enough for a steady figure, short enough to go unnoticed. */
 export const TIMING_BUDGET_MS = 150;
+
+/**
+ * The least-squares slope of chunk time against chunk size, in ms per step; null with fewer than
+ * two sizes, or a slope that is not positive (then the mean is all there is).
+ */
+export function marginalMsPerStep(chunks: readonly { steps: number; ms: number }[]): number | null {
+  const n = chunks.length;
+  const meanSteps = chunks.reduce((sum, c) => sum + c.steps, 0) / n;
+  const meanMs = chunks.reduce((sum, c) => sum + c.ms, 0) / n;
+  let covariance = 0;
+  let variance = 0;
+  for (const c of chunks) {
+    covariance += (c.steps - meanSteps) * (c.ms - meanMs);
+    variance += (c.steps - meanSteps) ** 2;
+  }
+  const slope = variance > 0 ? covariance / variance : 0;
+  return slope > 0 ? slope : null;
+}
 
 /** Times the steps of `config` on the current backend (see the module comment). */
 export async function timeSteps(
@@ -56,15 +76,17 @@ export async function timeSteps(
   };
   try {
     const warmUpMs = await stepChunk(1);
-    let steps = 0;
+    const chunks: { steps: number; ms: number }[] = [];
     let elapsedMs = 0;
-    for (let chunk = 1; elapsedMs < options.budgetMs;) {
-      const took = await stepChunk(chunk);
-      elapsedMs += took;
-      steps += chunk;
-      if (took < options.budgetMs / 8) chunk *= 2;
+    for (let size = 1; elapsedMs < options.budgetMs;) {
+      const ms = await stepChunk(size);
+      chunks.push({ steps: size, ms });
+      elapsedMs += ms;
+      if (ms < options.budgetMs / 3) size *= 2;
     }
-    return { stepsPerSecond: (1000 * steps) / elapsedMs, steps, warmUpMs };
+    const steps = chunks.reduce((sum, c) => sum + c.steps, 0);
+    const msPerStep = marginalMsPerStep(chunks) ?? elapsedMs / steps;
+    return { stepsPerSecond: 1000 / msPerStep, steps, warmUpMs };
   } finally {
     trainer.dispose();
   }
