@@ -47,8 +47,14 @@ export default tseslint.config(
       'src/store/**',
       'src/*.tsx',
       'src/worker/client.ts',
+      'src/worker/dataClient.ts',
       'src/worker/calibration.ts',
     ],
+    rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_TRAINING] }] },
+  },
+  {
+    // The data worker parses files and computes the baselines: it never loads tfjs or the training code.
+    files: ['src/worker/data.worker.ts', 'src/worker/dataSession.ts'],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_TRAINING] }] },
   },
   {

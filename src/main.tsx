@@ -14,6 +14,8 @@ import './styles/widgets.css';
 import './styles/explainer.css';
 import './styles/panels.css';
 import './styles/modes.css';
+import './styles/phone.css';
+import './styles/touch.css';
 
 /** The backend timings, kept in localStorage (when the browser allows it: it is only a cache). */
 const speedStorage = {

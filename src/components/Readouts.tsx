@@ -41,8 +41,14 @@ function latestSmoothed(results: RunResults, e: number): number | null {
   return null;
 }
 
-/** Run state, progress, throughput, backend, true MI and the current smoothed estimate(s). */
-export function Readouts() {
+/** Which readouts to show: all of them, the headline three (true MI, estimate, step), or the rest. */
+export type ReadoutsPart = 'all' | 'headline' | 'details';
+
+/**
+ * Run state, progress, throughput, backend, true MI and the current smoothed estimate(s). The phone
+ * layout shows the headline three beside the plot and the details below it (`part`).
+ */
+export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
   const config = useRun((s) => s.config);
   const runConfig = useRun((s) => s.runConfig);
   const runState = useRun((s) => s.runState);
@@ -55,57 +61,67 @@ export function Readouts() {
   const trueBits = trueMiBits(shown, Math.max(0, stepsDone - 1));
   const firstEstimate = latestSmoothed(results, 0);
   const compare = results.estimators.length > 1;
+  const headline = part !== 'details';
+  const details = part !== 'headline';
 
   return (
-    <div>
+    <div className={part === 'all' ? undefined : `readouts-${part}`}>
       <dl className="readouts">
-        <Readout
-          label={`True MI (${units})`}
-          testId="true-mi"
-          value={trueBits}
-          text={formatInformation(inUnits(trueBits, units))}
-          title="Known in closed form for this distribution"
-        />
-        <Readout
-          label={compare ? `${optionLabel(results.estimators[0])} (${units})` : `Estimate (${units})`}
-          testId="estimate"
-          value={firstEstimate}
-          text={formatInformation(firstEstimate === null ? null : inUnits(firstEstimate, units))}
-          title="Exponential moving average of the per-step estimate"
-        />
-        <Readout
-          label="Step"
-          testId="step"
-          value={stepsDone}
-          text={String(stepsDone)}
-          suffix={`/\u202f${shown.steps}`}
-          data={{ 'first-step-ms': stats?.firstStepAtMs.toFixed(1) }}
-        />
-        <Readout
-          label="Steps / s"
-          testId="steps-per-second"
-          value={stats?.stepsPerSecond ?? null}
-          text={stats ? stats.stepsPerSecond.toFixed(1) : '—'}
-          data={{ 'run-average': stats?.runStepsPerSecond }}
-          title="Recent training throughput"
-          secondary
-        />
-        <Readout label="State" testId="run-state" value={runState} text={runState} secondary />
-        <Readout
-          label="Backend"
-          testId="backend"
-          value={backend?.backend ?? null}
-          text={backend?.backend ?? 'starting…'}
-          title={backend?.reason}
-          data={{
-            reason: backend?.reason,
-            'adam-epsilon': backend?.adamEpsilon,
-            'float-bits': backend?.floatBits,
-          }}
-          secondary
-        />
+        {headline && (
+          <>
+            <Readout
+              label={`True MI (${units})`}
+              testId="true-mi"
+              value={trueBits}
+              text={formatInformation(inUnits(trueBits, units))}
+              title="Known in closed form for this distribution"
+            />
+            <Readout
+              label={compare ? `${optionLabel(results.estimators[0])} (${units})` : `Estimate (${units})`}
+              testId="estimate"
+              value={firstEstimate}
+              text={formatInformation(firstEstimate === null ? null : inUnits(firstEstimate, units))}
+              title="Exponential moving average of the per-step estimate"
+            />
+            <Readout
+              label="Step"
+              testId="step"
+              value={stepsDone}
+              text={String(stepsDone)}
+              suffix={`/\u202f${shown.steps}`}
+              data={{ 'first-step-ms': stats?.firstStepAtMs.toFixed(1) }}
+            />
+          </>
+        )}
+        {details && (
+          <>
+            <Readout
+              label="Steps / s"
+              testId="steps-per-second"
+              value={stats?.stepsPerSecond ?? null}
+              text={stats ? stats.stepsPerSecond.toFixed(1) : '—'}
+              data={{ 'run-average': stats?.runStepsPerSecond }}
+              title="Recent training throughput"
+              secondary
+            />
+            <Readout label="State" testId="run-state" value={runState} text={runState} secondary />
+            <Readout
+              label="Backend"
+              testId="backend"
+              value={backend?.backend ?? null}
+              text={backend?.backend ?? 'starting…'}
+              title={backend?.reason}
+              data={{
+                reason: backend?.reason,
+                'adam-epsilon': backend?.adamEpsilon,
+                'float-bits': backend?.floatBits,
+              }}
+              secondary
+            />
+          </>
+        )}
       </dl>
-      {compare && (
+      {details && compare && (
         <dl className="readouts estimator-readouts" aria-label="Estimates per estimator">
           {results.estimators.map((id, e) => {
             const value = latestSmoothed(results, e);
@@ -133,37 +149,39 @@ export function Readouts() {
           })}
         </dl>
       )}
-      <p className="backend-line secondary">
-        <span data-testid="estimator" data-value={shown.estimator.join(',')}>
-          {shown.estimator.join(' · ')}
-        </span>{' '}
-        on{' '}
-        <span data-testid="distribution" data-value={shown.dist}>
-          {shown.dist}
-        </span>
-        {backend && (
-          <>
-            {' '}
-            · <span data-testid="backend-reason">{backend.reason}</span>
-            {backend.gpuRenderer && (
-              <>
-                {' '}
-                · <span data-testid="gpu-renderer">{backend.gpuRenderer}</span>
-              </>
-            )}
-          </>
-        )}
-        {stats && (
-          <>
-            {' '}
-            ·{' '}
-            <span data-testid="tensor-count" data-value={stats.tensorCount} data-bytes={stats.tensorBytes}>
-              {stats.tensorCount} tensors
-            </span>
-          </>
-        )}
-      </p>
-      <BackendSpeeds />
+      {details && (
+        <p className="backend-line secondary">
+          <span data-testid="estimator" data-value={shown.estimator.join(',')}>
+            {shown.estimator.join(' · ')}
+          </span>{' '}
+          on{' '}
+          <span data-testid="distribution" data-value={shown.dist}>
+            {shown.dist}
+          </span>
+          {backend && (
+            <>
+              {' '}
+              · <span data-testid="backend-reason">{backend.reason}</span>
+              {backend.gpuRenderer && (
+                <>
+                  {' '}
+                  · <span data-testid="gpu-renderer">{backend.gpuRenderer}</span>
+                </>
+              )}
+            </>
+          )}
+          {stats && (
+            <>
+              {' '}
+              ·{' '}
+              <span data-testid="tensor-count" data-value={stats.tensorCount} data-bytes={stats.tensorBytes}>
+                {stats.tensorCount} tensors
+              </span>
+            </>
+          )}
+        </p>
+      )}
+      {details && <BackendSpeeds />}
     </div>
   );
 }

@@ -1,27 +1,17 @@
 import { useRun, useRunStoreApi } from '../store/context';
-import { csvFileName, runToCsv } from '../store/csv';
-import { downloadBlob } from './export/download';
+import { ExportCsvButton } from './export/ExportCsvButton';
 import { SavePngButton } from './export/SavePngButton';
 import { ShareLink } from './ShareLink';
 import { StartPauseButton } from './StartPauseButton';
 
-/** Start / Pause / Resume, Step, Reset, Download CSV, Save PNG and Copy link. */
-export function RunControls() {
+/**
+ * Start / Pause / Resume, Step and Reset, then (unless `exports` is false: the phone layout keeps
+ * them in its menu) Download CSV, Save PNG and Copy link.
+ */
+export function RunControls({ exports = true }: { exports?: boolean }) {
   const store = useRunStoreApi();
   const runState = useRun((s) => s.runState);
-  const hasSteps = useRun((s) => s.results.length > 0);
   const { stepOnce, reset } = store.getState();
-
-  const exportCsv = () => {
-    const { runConfig, results, backend } = store.getState();
-    if (!runConfig) return;
-    const csv = runToCsv(runConfig, results, {
-      backend: backend?.backend ?? null,
-      adamEpsilon: backend?.adamEpsilon ?? null,
-      exportedAt: new Date(),
-    });
-    downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvFileName(runConfig));
-  };
 
   return (
     <div className="run-controls" role="group" aria-label="Run controls">
@@ -32,17 +22,13 @@ export function RunControls() {
       <button type="button" data-testid="reset" onClick={reset} disabled={runState === 'idle'}>
         Reset
       </button>
-      <button
-        type="button"
-        className="secondary"
-        data-testid="export-csv"
-        onClick={exportCsv}
-        disabled={!hasSteps}
-      >
-        Download CSV
-      </button>
-      <SavePngButton />
-      <ShareLink />
+      {exports && (
+        <>
+          <ExportCsvButton />
+          <SavePngButton />
+          <ShareLink />
+        </>
+      )}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { stepWork } from '../protocol/backendSpeed';
 import { busySilenceMs, SLOW_STEP_MS, workerHasStep } from '../store/runCommands';
 import { useRun } from '../store/context';
 
@@ -23,12 +24,12 @@ export function SlowStepNotice() {
 
   const silentMs = busySilenceMs({ runState, awaitingSingleStep, lastWorkerMessageMs: lastMessageMs }, now);
   if (!config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
-  const work = (config.batch * config.hidden * config.dim).toLocaleString('en-US');
+  const work = stepWork(config).toLocaleString('en-US');
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">
       {firstStep
-        ? `The first step has not arrived after ${Math.round(silentMs / 1000)} s: the workers are still starting, or N × h × d = ${work} is a lot of work here.`
-        : `A training step has been running for ${Math.round(silentMs / 1000)} s: N × h × d = ${work} is a lot of work here.`}{' '}
+        ? `The first step has not arrived after ${Math.round(silentMs / 1000)} s: the workers are still starting, or N × h × (d_x + d_y) = ${work} is a lot of work here.`
+        : `A training step has been running for ${Math.round(silentMs / 1000)} s: N × h × (d_x + d_y) = ${work} is a lot of work here.`}{' '}
       Pause takes effect when the step ends; Reset stops it at once.
     </p>
   );

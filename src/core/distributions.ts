@@ -4,23 +4,27 @@
  * change during a run (the staircase), so everything that depends on it takes the step index.
  */
 import type { Rng } from './random';
+import { createTaskDistribution } from './tasks/distribution';
 
-/** A batch of n pairs, each a row-major [n, dim] matrix. */
+/** A batch of n pairs: x is a row-major [n, xDim] matrix, y an [n, yDim] one. */
 export interface JointSample {
   readonly n: number;
-  readonly dim: number;
+  readonly xDim: number;
+  readonly yDim: number;
   readonly x: Float32Array;
   readonly y: Float32Array;
 }
 
-/** Identifiers of the implemented distributions, as they appear in URLs. */
-export type DistributionId = 'channel' | 'correlated' | 'cubic' | 'staircase';
+/** Identifiers of the implemented distributions, as they appear in URLs (`task`: a bmi task). */
+export type DistributionId = 'channel' | 'correlated' | 'cubic' | 'staircase' | 'task';
 
 /** A joint distribution whose mutual information and density ratio are known exactly. */
 export interface JointDistribution {
   readonly id: DistributionId;
-  /** Dimension of X and of Y. */
-  readonly dim: number;
+  /** Dimension of X. */
+  readonly xDim: number;
+  /** Dimension of Y. */
+  readonly yDim: number;
   /** I(X; Y) in nats at training step `stepIdx` (0-based). */
   trueMiNats(stepIdx?: number): number;
   /** I(X; Y) in bits at `stepIdx`, computed in base 2 (so 6 bits is exactly 6). */
@@ -77,7 +81,7 @@ function checkRho(rho: number): void {
   if (!(Math.abs(rho) < 1)) throw new Error(`rho must be strictly between -1 and 1, got ${rho}`);
 }
 
-/** Sum over each row of an [n, dim] pair of matrices of f(x_j, y_j). */
+/** Sum over each row of an [n, dim] pair of matrices (X and Y of one dimension) of f(x_j, y_j). */
 function rowSums(
   x: Float32Array,
   y: Float32Array,
@@ -111,14 +115,15 @@ export function createGaussianChannel(params: GaussianChannelParams): JointDistr
 
   return {
     id: 'channel',
-    dim,
+    xDim: dim,
+    yDim: dim,
     trueMiNats: () => gaussianChannelMiNats(params),
     trueMiBits: () => gaussianChannelMiBits(params),
     sample(rng, n) {
       const x = rng.fillNormal(new Float32Array(n * dim), 0, signalStd);
       const y = rng.fillNormal(new Float32Array(n * dim), 0, noiseStd);
       for (let i = 0; i < y.length; i++) y[i] += x[i];
-      return { n, dim, x, y };
+      return { n, xDim: dim, yDim: dim, x, y };
     },
     logDensityRatio: (x, y) =>
       rowSums(
@@ -136,7 +141,7 @@ function sampleCorrelated(rng: Rng, n: number, dim: number, rho: number): JointS
   const x = rng.fillNormal(new Float32Array(n * dim));
   const y = rng.fillNormal(new Float32Array(n * dim), 0, Math.sqrt(1 - rho * rho));
   for (let i = 0; i < y.length; i++) y[i] += rho * x[i];
-  return { n, dim, x, y };
+  return { n, xDim: dim, yDim: dim, x, y };
 }
 
 /** Per-coordinate log density ratio of correlated standard Gaussians. */
@@ -154,7 +159,8 @@ export function createCorrelatedGaussian(rho: number, dim: number): JointDistrib
   const term = correlatedLogRatioTerm(rho);
   return {
     id: 'correlated',
-    dim,
+    xDim: dim,
+    yDim: dim,
     trueMiNats: () => correlatedGaussianMiNats(rho, dim),
     trueMiBits: () => correlatedGaussianMiBits(rho, dim),
     sample: (rng, n) => sampleCorrelated(rng, n, dim, rho),
@@ -172,7 +178,8 @@ export function createCubicGaussian(rho: number, dim: number): JointDistribution
   const term = correlatedLogRatioTerm(rho);
   return {
     id: 'cubic',
-    dim,
+    xDim: dim,
+    yDim: dim,
     trueMiNats: () => correlatedGaussianMiNats(rho, dim),
     trueMiBits: () => correlatedGaussianMiBits(rho, dim),
     sample(rng, n) {
@@ -203,7 +210,8 @@ export function createStaircase(dim: number, stairSteps: number): JointDistribut
   const rhoAt = (stepIdx?: number) => rhoForMiNats(levelAt(stepIdx), dim);
   return {
     id: 'staircase',
-    dim,
+    xDim: dim,
+    yDim: dim,
     trueMiNats: (stepIdx) => levelAt(stepIdx),
     trueMiBits: (stepIdx) => levelAt(stepIdx) * Math.LOG2E,
     sample: (rng, n, stepIdx) => sampleCorrelated(rng, n, dim, rhoAt(stepIdx)),
@@ -218,6 +226,8 @@ export interface DistributionParams extends GaussianChannelParams {
   readonly rho: number;
   /** Steps per stair of the staircase. */
   readonly stairSteps: number;
+  /** bmi's id of the task, for `task`. */
+  readonly task: string;
 }
 
 /** Creates the distribution a configuration names. */
@@ -231,5 +241,7 @@ export function createDistribution(params: DistributionParams): JointDistributio
       return createCubicGaussian(params.rho, params.dim);
     case 'staircase':
       return createStaircase(params.dim, params.stairSteps);
+    case 'task':
+      return createTaskDistribution(params.task);
   }
 }

@@ -20,9 +20,12 @@ import { BITS_PER_NAT } from './units';
 
 /** Everything a trainer needs besides the backend and the batches. */
 export interface TrainerSettings {
-  /** Dimension of X and of Y. */
-  readonly dim: number;
-  readonly hidden: number;
+  /** Dimension of X. */
+  readonly xDim: number;
+  /** Dimension of Y. */
+  readonly yDim: number;
+  /** Widths of the critic's hidden layers (1 to 3). */
+  readonly hidden: readonly number[];
   readonly learningRate: number;
   /** Fixes the critics' initial weights (the same for every estimator). */
   readonly seed: number;
@@ -68,7 +71,7 @@ type EstimatorRun = { readonly critic: Critic; readonly adam: FlatAdam } & (
 
 /** Creates a trainer; every critic starts from the same weights, drawn from the seed. */
 export function createTrainer(settings: TrainerSettings): Trainer {
-  const { dim, hidden, learningRate, seed, boundParams, infoNceCap } = settings;
+  const { xDim, yDim, hidden, learningRate, seed, boundParams, infoNceCap } = settings;
   if (!(learningRate > 0) || !Number.isFinite(learningRate)) {
     throw new Error(`learningRate must be > 0, got ${learningRate}`);
   }
@@ -80,7 +83,7 @@ export function createTrainer(settings: TrainerSettings): Trainer {
       if (!bound) throw new Error(`unknown bound "${id}"`);
       // The training state first: it validates the estimator's parameters before tensors exist.
       const training = bound.kind === 'pointwise' ? bound.createTraining(boundParams) : null;
-      const critic = createMlpCritic({ dim, hidden }, createRng(seed));
+      const critic = createMlpCritic({ xDim, yDim, hidden }, createRng(seed));
       const adam = createFlatAdam(critic.theta, {
         learningRate,
         epsilon: settings.adamEpsilon ?? ADAM_EPSILON,
@@ -95,21 +98,23 @@ export function createTrainer(settings: TrainerSettings): Trainer {
     disposeRuns(runs);
     throw error;
   }
-  const width = 2 * dim;
+  const width = xDim + yDim;
   let stepsDone = 0;
   const active = runs.map(() => true);
   const nan = () => tf.scalar(NaN);
 
   const upload = (batch: CriticBatch): tf.Tensor2D => {
-    if (batch.dim !== dim) throw new Error(`batch has dim ${batch.dim}, expected ${dim}`);
+    if (batch.xDim !== xDim || batch.yDim !== yDim) {
+      throw new Error(`batch has dims ${batch.xDim} + ${batch.yDim}, expected ${xDim} + ${yDim}`);
+    }
     if (batch.n < 2) throw new Error(`a batch needs at least 2 pairs, got ${batch.n}`);
     return tf.tensor2d(batch.pairs, [2 * batch.n, width]);
   };
 
-  /** The first k joint rows of the pairs as x and y, [k, dim] each. */
+  /** The first k joint rows of the pairs as x ([k, xDim]) and y ([k, yDim]). */
   const jointRows = (pairs: tf.Tensor2D, k: number) => ({
-    x: tf.slice(pairs, [0, 0], [k, dim]) as tf.Tensor2D,
-    y: tf.slice(pairs, [0, dim], [k, dim]) as tf.Tensor2D,
+    x: tf.slice(pairs, [0, 0], [k, xDim]) as tf.Tensor2D,
+    y: tf.slice(pairs, [0, xDim], [k, yDim]) as tf.Tensor2D,
   });
 
   const trainOne = (run: EstimatorRun, pairs: tf.Tensor2D, n: number): tf.Scalar => {

@@ -4,6 +4,7 @@
  * The page times each backend for a moment when it is idle (worker/calibration.ts), caches the
  * figures per size class, and `auto` starts later runs on the faster one (worker/backendChoice.ts).
  */
+import { sourceDims, type RunConfig } from './config';
 import type { BackendId } from './messages';
 
 /** Backends `auto` can choose between by measurement (the plain-JavaScript CPU backend never wins). */
@@ -42,19 +43,27 @@ export function isSoftwareRenderer(renderer: string): boolean {
   return SOFTWARE_RENDERER.test(renderer);
 }
 
-/** The settings that decide how much work a step is. */
-export interface RunShape {
-  readonly batch: number;
-  readonly hidden: number;
-  readonly dim: number;
+/** A rough size of one step's work: N × (the hidden widths' sum) × (d_x + d_y). */
+export function stepWork(config: RunConfig): number {
+  const { xDim, yDim } = sourceDims(config);
+  return config.batch * config.hidden.reduce((sum, h) => sum + h, 0) * (xDim + yDim);
 }
 
+const sizeClasses = new WeakMap<RunConfig, number>();
+
 /**
- * A run's size class: ⌊log₄(N · h · d)⌋. Steps of runs in one class cost within a factor of about
- * four of each other, so one timing per class and backend is enough to choose between them.
+ * A run's size class: ⌊log₄(N · h · d)⌋, with h · d = stepWork / 2N (h summed over the layers,
+ * d the mean of d_x and d_y). Steps of runs in one class cost within a factor of about four of
+ * each other, so one timing per class and backend is enough to choose between them. (Configs are
+ * immutable: the class is worked out once for each.)
  */
-export function sizeClassOf(shape: RunShape): number {
-  return Math.floor(Math.log2(shape.batch * shape.hidden * shape.dim) / 2 + 1e-9);
+export function sizeClassOf(config: RunConfig): number {
+  let sizeClass = sizeClasses.get(config);
+  if (sizeClass === undefined) {
+    sizeClass = Math.floor(Math.log2(stepWork(config) / 2) / 2 + 1e-9);
+    sizeClasses.set(config, sizeClass);
+  }
+  return sizeClass;
 }
 
 /** The range of N · h · d a size class covers, [low, high). */

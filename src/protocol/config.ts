@@ -5,10 +5,14 @@
 import { infoNceRows } from '../core/batches';
 import type { BoundId } from '../core/bounds';
 import { createDistribution, type JointDistribution } from '../core/distributions';
+import { heldOutRowCount } from '../core/finiteSample';
 import { BITS_PER_NAT } from '../core/units';
+import { trainsOnFiniteSample } from './paramTable';
 import {
   PARAMS,
   type ChoiceSpec,
+  type ColumnsSpec,
+  type LayersSpec,
   type InfoUnit,
   type ListSpec,
   type NumberKey,
@@ -20,6 +24,7 @@ import {
 
 /** The PARAMS table and its types, so `protocol/config` is the one import for settings. */
 export * from './params';
+export { trainsOnFiniteSample } from './paramTable';
 
 /** Looks up a setting's spec by key. */
 export function paramSpec(key: ParamKey): ParamSpec {
@@ -30,7 +35,9 @@ export function paramSpec(key: ParamKey): ParamSpec {
 
 /** Display names of every option id of the choice and list settings (estimators, distributions…). */
 const OPTION_LABELS: ReadonlyMap<string, string> = new Map(
-  PARAMS.flatMap((spec) => (spec.type === 'number' ? [] : spec.options.map((o) => [o.id, o.label] as const))),
+  PARAMS.flatMap((spec) =>
+    spec.type === 'choice' || spec.type === 'list' ? spec.options.map((o) => [o.id, o.label] as const) : [],
+  ),
 );
 
 /** The display name of an option id (an estimator, a distribution, a backend…); the id if it has none. */
@@ -83,6 +90,42 @@ function listError(spec: ListSpec, value: unknown): string | null {
   return valid ? null : `${spec.key} must be a list of distinct ids from ${ids.join(', ')}`;
 }
 
+/** Why `value` is not acceptable for the critic's layer widths, or null when it is. */
+function layersError(spec: LayersSpec, value: unknown): string | null {
+  const valid =
+    Array.isArray(value) &&
+    value.length >= 1 &&
+    value.length <= spec.maxLayers &&
+    value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= spec.min && v <= spec.max);
+  return valid
+    ? null
+    : `${spec.key} must be 1 to ${spec.maxLayers} integer widths from ${spec.min} to ${spec.max}, comma-separated`;
+}
+
+/** Whether `text` holds a control character (code points below 32, and 127), which no column name may. */
+function hasControlCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 32 || code === 127) return true;
+  }
+  return false;
+}
+
+/** Why `value` is not acceptable as a list of column names, or null when it is. */
+function columnsError(spec: ColumnsSpec, value: unknown): string | null {
+  const valid =
+    Array.isArray(value) &&
+    value.length <= spec.maxColumns &&
+    value.every(
+      (v) =>
+        typeof v === 'string' && v.length >= 1 && v.length <= spec.maxNameLength && !hasControlCharacter(v),
+    ) &&
+    new Set(value).size === value.length;
+  return valid
+    ? null
+    : `${spec.key} must name at most ${spec.maxColumns} distinct columns of 1 to ${spec.maxNameLength} characters`;
+}
+
 /** Why `value` is not acceptable for `spec`, or null when it is. */
 export function paramError(spec: ParamSpec, value: unknown): string | null {
   switch (spec.type) {
@@ -92,6 +135,10 @@ export function paramError(spec: ParamSpec, value: unknown): string | null {
       return choiceError(spec, value);
     case 'list':
       return listError(spec, value);
+    case 'layers':
+      return layersError(spec, value);
+    case 'columns':
+      return columnsError(spec, value);
   }
 }
 
@@ -105,14 +152,39 @@ export function isApplicable(spec: ParamSpec, config: RunConfig): boolean {
   return spec.appliesTo?.(config) ?? true;
 }
 
-/** The joint distribution a configuration describes. */
+/** The joint distribution a configuration describes; throws for the user's data, which has none. */
 export function configuredDistribution(config: RunConfig): JointDistribution {
-  return createDistribution({ ...config, stairSteps: config.stair });
+  const { dist } = config;
+  if (dist === 'data') throw new Error('the user’s data has no distribution to sample');
+  return createDistribution({ ...config, dist, stairSteps: config.stair });
 }
 
-/** True mutual information at training step `stepIdx` (0-based), in bits. */
+/** True mutual information at training step `stepIdx` (0-based), in bits; NaN for the user's data. */
 export function trueMiBits(config: RunConfig, stepIdx = 0): number {
-  return configuredDistribution(config).trueMiBits(stepIdx);
+  return config.dist === 'data' ? NaN : configuredDistribution(config).trueMiBits(stepIdx);
+}
+
+/** Dimensions of X and Y: the distribution's, or the number of columns chosen of the user's data. */
+export function sourceDims(config: RunConfig): { xDim: number; yDim: number } {
+  if (config.dist === 'data') return { xDim: config.x.length, yDim: config.y.length };
+  const { xDim, yDim } = configuredDistribution(config);
+  return { xDim, yDim };
+}
+
+/**
+ * Training rows of a finite sample of `rows` rows (the user's data's, or the `rows` setting),
+ * the rest being held out; null when the run draws fresh pairs every step.
+ */
+export function finiteTrainRows(config: RunConfig, dataRows: number | null = null): number | null {
+  if (!trainsOnFiniteSample(config)) return null;
+  const rows = config.dist === 'data' ? dataRows : config.rows;
+  return rows === null ? null : rows - heldOutRowCount(rows, config.holdout);
+}
+
+/** The batch size a run really uses: N, or the training rows of a smaller finite sample. */
+export function effectiveBatch(config: RunConfig, dataRows: number | null = null): number {
+  const trainRows = finiteTrainRows(config, dataRows);
+  return trainRows === null ? config.batch : Math.min(config.batch, trainRows);
 }
 
 /** Pairs in each held-out batch: 4 N, at least 4096 and at most 50,000. */
@@ -121,16 +193,16 @@ export function heldOutSize(config: Pick<RunConfig, 'batch'>): number {
 }
 
 /** Rows InfoNCE scores all pairs of: min(N, k), and within its memory budget. */
-export function infoNceK(config: Pick<RunConfig, 'batch' | 'k' | 'hidden'>): number {
-  return infoNceRows(config.batch, config.k, config.hidden);
+export function infoNceK(config: RunConfig, dataRows: number | null = null): number {
+  return infoNceRows(effectiveBatch(config, dataRows), config.k, config.hidden);
 }
 
 /**
  * The most an estimate from one batch can credibly show, in bits: log2 N for the DV-type
  * estimators, log2 k for InfoNCE (which cannot exceed it at all).
  */
-export function ceilingBits(config: RunConfig, estimator: BoundId): number {
-  return Math.log2(estimator === 'infonce' ? infoNceK(config) : config.batch);
+export function ceilingBits(config: RunConfig, estimator: BoundId, dataRows: number | null = null): number {
+  return Math.log2(estimator === 'infonce' ? infoNceK(config, dataRows) : effectiveBatch(config, dataRows));
 }
 
 /** An information quantity in bits, expressed in `units`. */

@@ -5,6 +5,7 @@
  */
 import type { TimedBackend, WebglProbe, WebgpuProbe } from './backendSpeed';
 import type { BackendPreference, BoundId, RunConfig } from './config';
+import type { SampleRows } from '../core/finiteSample';
 import type { Simulation } from './simulation';
 import type { BatchScatter, GridRange } from './snapshot';
 
@@ -51,6 +52,11 @@ export type ToWorker =
   | { readonly type: 'step'; readonly runId: number }
   /** Discards the current run and frees its tensors. */
   | { readonly type: 'stop' }
+  /**
+   * The user's rows (X and Y as chosen, rows with missing values dropped) for runs on `data`;
+   * kept until replaced, and sent again to a fresh worker. Never leaves the browser.
+   */
+  | { readonly type: 'data'; readonly rows: SampleRows }
   /** Times a few training steps of `config` on this worker's backend (a worker started for it). */
   | { readonly type: 'time'; readonly config: RunConfig };
 
@@ -101,6 +107,25 @@ export interface StepsMessage {
   readonly tensorBytes: number;
 }
 
+/** What a run trains on, sent as it starts: the dimensions, the batch size used, a finite sample's split. */
+export interface RunInfoMessage {
+  readonly type: 'run-info';
+  readonly runId: number;
+  readonly xDim: number;
+  readonly yDim: number;
+  /** Pairs per training batch (N, or the training rows of a smaller finite sample). */
+  readonly batchSize: number;
+  /** The split of a finite sample; null when fresh pairs are drawn every step. */
+  readonly finite: {
+    readonly trainRows: number;
+    readonly heldOutRows: number;
+    /** Held-out rows scored at each evaluation (at most 50,000). */
+    readonly heldOutEvaluated: number;
+    /** Per column (X's, then Y's), the training rows' mean and standard deviation; null if unscaled. */
+    readonly scaling: { readonly mean: readonly number[]; readonly std: readonly number[] } | null;
+  } | null;
+}
+
 /** A look at the run now and then (about once a second): the critic on a grid, and a batch. */
 export interface SnapshotMessage {
   readonly type: 'snapshot';
@@ -127,6 +152,18 @@ export type FromWorker =
   | ({ readonly type: 'ready' } & BackendReport)
   | StepsMessage
   | SnapshotMessage
+  | RunInfoMessage
+  /** Early stopping ended an estimator's training (the others, if any, train on). */
+  | {
+      readonly type: 'stopped-early';
+      readonly runId: number;
+      readonly estimator: BoundId;
+      /** The evaluation (0-based step) after which it stopped. */
+      readonly stepIdx: number;
+      /** Its best held-out estimate, in bits, and the step (0-based) it was reached at. */
+      readonly bestBits: number;
+      readonly bestStepIdx: number;
+    }
   /**
    * The run changed state; `tensorCount` is the worker's tfjs tensors after the change (a finished
    * run's are freed, so it returns to the same baseline after every run).

@@ -3,7 +3,7 @@
  * d = 1 on which the worker scores each critic (the page draws the optimal critic on the same
  * grid), and a sample of one batch's first coordinates. Pure, shared by the worker and the page.
  */
-import type { RunConfig } from './config';
+import { trainsOnFiniteSample, type RunConfig } from './config';
 
 /** Cells per side of the critic grid. */
 export const CRITIC_GRID_SIZE = 40;
@@ -56,23 +56,46 @@ export interface BatchScatter {
 
 /**
  * The first coordinates of the first `points` joint and shuffled rows of a critic batch
- * (row-major [2n, 2·dim]: joint rows first).
+ * (row-major [2n, xDim + yDim]: joint rows first).
  */
 export function scatterOfBatch(
   pairs: Float32Array,
   n: number,
-  dim: number,
+  xDim: number,
+  yDim: number,
   points = SCATTER_POINTS,
 ): BatchScatter {
   const m = Math.min(points, n);
-  const width = 2 * dim;
+  const width = xDim + yDim;
   const pick = (firstRow: number) => {
     const out = new Float32Array(2 * m);
     for (let r = 0; r < m; r++) {
       out[2 * r] = pairs[(firstRow + r) * width];
-      out[2 * r + 1] = pairs[(firstRow + r) * width + dim];
+      out[2 * r + 1] = pairs[(firstRow + r) * width + xDim];
     }
     return out;
   };
   return { joint: pick(0), shuffled: pick(n) };
+}
+
+/**
+ * A grid range covering the bulk of a batch's joint pairs (1-dimensional x and y): from the 0.5%
+ * to the 99.5% quantile of each, widened by a tenth. For data whose spread the settings do not give.
+ */
+export function gridRangeOfBatch(pairs: Float32Array, n: number): GridRange {
+  const quantiles = (offset: number) => {
+    const values = Float64Array.from({ length: n }, (_, r) => pairs[2 * r + offset]).sort();
+    const low = values[Math.floor(0.005 * (n - 1))];
+    const high = values[Math.ceil(0.995 * (n - 1))];
+    const margin = Math.max(0.1 * (high - low), 1e-6);
+    return [low - margin, high + margin];
+  };
+  const [xMin, xMax] = quantiles(0);
+  const [yMin, yMax] = quantiles(1);
+  return { xMin, xMax, yMin, yMax };
+}
+
+/** Whether the critic grid's range comes from the settings (the four built-in distributions, fresh). */
+export function gridRangeFromSettings(config: RunConfig): boolean {
+  return config.dist !== 'task' && config.dist !== 'data' && !trainsOnFiniteSample(config);
 }

@@ -50,10 +50,36 @@ function quote(raw: string): string {
   return `"${oneLine.length > MAX_QUOTED ? `${oneLine.slice(0, MAX_QUOTED)}…` : oneLine}"`;
 }
 
-/** A setting's value as the URL spells it. */
+/** A setting's value as the URL spells it; a column name's own commas are escaped (%2C). */
 function formatValue(spec: ParamSpec, config: RunConfig): string {
   const value = config[spec.key];
+  if (spec.type === 'columns') return (value as readonly string[]).map(encodeURIComponent).join(',');
   return Array.isArray(value) ? value.join(',') : String(value);
+}
+
+/** Reads column names: comma-separated, each percent-decoded (null when one cannot be). */
+function parseColumns(raw: string): readonly string[] | null {
+  try {
+    return raw === '' ? [] : raw.split(',').map((name) => decodeURIComponent(name));
+  } catch {
+    return null;
+  }
+}
+
+/** The value a URL entry spells for `spec`, before validation (null: unreadable). */
+function parseValue(spec: ParamSpec, raw: string, notices: string[]): unknown {
+  switch (spec.type) {
+    case 'number':
+      return parseDecimal(raw);
+    case 'list':
+      return parseList(spec, raw, notices);
+    case 'layers':
+      return raw.split(',').map(parseDecimal);
+    case 'columns':
+      return parseColumns(raw);
+    case 'choice':
+      return raw;
+  }
 }
 
 /**
@@ -62,7 +88,11 @@ function formatValue(spec: ParamSpec, config: RunConfig): string {
  */
 export function configToHash(config: RunConfig, flags: Partial<Record<PageFlag, string>> = {}): string {
   const params = new URLSearchParams();
-  for (const spec of PARAMS) if (isApplicable(spec, config)) params.set(spec.key, formatValue(spec, config));
+  for (const spec of PARAMS) {
+    if (!isApplicable(spec, config) || (spec.omitAtDefault && config[spec.key] === spec.defaultValue))
+      continue;
+    params.set(spec.key, formatValue(spec, config));
+  }
   for (const [name, value] of Object.entries(flags)) if (value !== undefined) params.set(name, value);
   // Commas and colons separate list entries and sweep parts; keep them readable (not %2C, %3A).
   return `#${params.toString().replace(/%2C/g, ',').replace(/%3A/g, ':')}`;
@@ -131,12 +161,16 @@ export function configFromHash(hash: string): ParsedHash {
       notices.push(`Unknown URL parameter ${quote(name)} was ignored.`);
       continue;
     }
-    const value =
-      spec.type === 'number' ? parseDecimal(raw) : spec.type === 'list' ? parseList(spec, raw, notices) : raw;
-    const error = value === null ? `${spec.key} needs at least one known id` : paramError(spec, value);
+    const value = parseValue(spec, raw, notices);
+    const error =
+      value === null
+        ? spec.type === 'list'
+          ? `${spec.key} needs at least one known id`
+          : `${spec.key} could not be read`
+        : paramError(spec, value);
     if (error) {
       const fallback = Array.isArray(spec.defaultValue)
-        ? spec.defaultValue.join(',')
+        ? spec.defaultValue.join(',') || 'none'
         : String(spec.defaultValue);
       notices.push(
         `URL parameter ${spec.key}=${quote(raw)} is invalid (${error}); using the default ${fallback}.`,

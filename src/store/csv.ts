@@ -26,7 +26,9 @@ export function runToCsv(config: RunConfig, results: RunResults, context: CsvCon
       const value = config[spec.key];
       return `# ${spec.key}=${Array.isArray(value) ? value.join(',') : String(value)}`;
     }),
-    ...(config.dist === 'staircase' ? [] : [`# true_mi_bits=${trueMiBits(config)}`]),
+    ...(config.dist === 'staircase'
+      ? []
+      : [`# true_mi_bits=${config.dist === 'data' ? 'unknown' : trueMiBits(config)}`]),
     `# backend=${context.backend ?? 'unknown'}`,
     `# adam_epsilon=${context.adamEpsilon ?? 'unknown'}`,
     `# exported_at=${context.exportedAt.toISOString()}`,
@@ -58,13 +60,23 @@ function cell(value: number): number | '' {
 
 /** A descriptive file name for a run's exports, without extension: estimators, data, critic, seed. */
 export function runFileStem(config: RunConfig): string {
-  const data =
-    config.dist === 'channel'
-      ? `P${config.power}_noise${config.noise}`
-      : config.dist === 'staircase'
-        ? `stair${config.stair}`
-        : `rho${config.rho}`;
-  return `mine-lab_${config.estimator.join('+')}_${config.dist}_d${config.dim}_${data}_h${config.hidden}_seed${config.seed}`;
+  const estimators = config.estimator.join('+');
+  const critic = `h${config.hidden.join('-')}_seed${config.seed}`;
+  switch (config.dist) {
+    case 'task':
+      return `mine-lab_${estimators}_task_${config.task}_${critic}`;
+    case 'data':
+      return `mine-lab_${estimators}_data_${config.x.length}x${config.y.length}_${critic}`;
+    default: {
+      const data =
+        config.dist === 'channel'
+          ? `P${config.power}_noise${config.noise}`
+          : config.dist === 'staircase'
+            ? `stair${config.stair}`
+            : `rho${config.rho}`;
+      return `mine-lab_${estimators}_${config.dist}_d${config.dim}_${data}_${critic}`;
+    }
+  }
 }
 
 /** A descriptive file name for a run's CSV. */

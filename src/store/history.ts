@@ -3,15 +3,8 @@
  * the settings that differ) and sweeps (one setting varied over a list of values, each value's
  * final estimate kept). Pure functions over plain data; the store wires them to the run lifecycle.
  */
-import {
-  PARAMS,
-  isApplicable,
-  numberSpec,
-  paramError,
-  type BoundId,
-  type NumberKey,
-  type RunConfig,
-} from '../protocol/config';
+import { PARAMS, isApplicable, type BoundId, type RunConfig } from '../protocol/config';
+import { isSweepKey, sweepValueError, withSweptValue, type SweepKey } from '../protocol/sweeps';
 import { parseDecimal } from '../protocol/urlHash';
 import { bucketEnds } from './plotBuckets';
 import type { RunResults } from './runResults';
@@ -85,7 +78,7 @@ const SHORT_NAMES: Partial<Record<string, string>> = {
 
 /** A sweep: one numeric setting run at each of a list of values in turn. */
 export interface Sweep {
-  readonly key: NumberKey;
+  readonly key: SweepKey;
   readonly values: readonly number[];
   /** Per value (in order, as far as finished): each estimator's final estimate in bits. */
   readonly finals: readonly (readonly number[])[];
@@ -100,18 +93,16 @@ export function sweepToParam(sweep: Pick<Sweep, 'key' | 'values'>): string {
 }
 
 /** Reads `key:v1,v2,…`; throws with a message naming what is wrong. */
-export function parseSweepParam(text: string): { key: NumberKey; values: number[] } {
-  const match = /^([a-z]+):(.+)$/.exec(text.trim());
+export function parseSweepParam(text: string): { key: SweepKey; values: number[] } {
+  const match = /^([a-z-]+):(.+)$/.exec(text.trim());
   if (!match) throw new Error('sweep must look like "hidden:2,4,8"');
-  const spec = PARAMS.find((p) => p.key === match[1]);
-  if (!spec || spec.type !== 'number') {
-    throw new Error(`sweep: "${match[1].slice(0, 20)}" is not a numeric setting`);
-  }
+  const key = match[1];
+  if (!isSweepKey(key)) throw new Error(`sweep: "${key.slice(0, 20)}" is not a numeric setting`);
   const values = match[2].split(',').map((v) => parseDecimal(v.trim()));
-  const problems = values.map((v) => paramError(numberSpec(spec.key), v)).filter((e) => e !== null);
+  const problems = values.map((v) => sweepValueError(key, v)).filter((e) => e !== null);
   if (problems.length > 0) throw new Error(`sweep: ${problems[0]}`);
   if (values.length < 2 || values.length > 12) throw new Error('sweep needs 2 to 12 values');
-  return { key: spec.key, values };
+  return { key, values };
 }
 
 /** Mean of the last 10% of a run's raw estimates (at least one step), per estimator, in bits. */
@@ -132,5 +123,5 @@ export function finalEstimates(results: RunResults): number[] {
 
 /** The configuration of a sweep's value number `index`. */
 export function sweepConfig(sweep: Sweep, index: number): RunConfig {
-  return { ...sweep.base, [sweep.key]: sweep.values[index] };
+  return withSweptValue(sweep.base, sweep.key, sweep.values[index]);
 }

@@ -2,7 +2,7 @@
  * The store's history slice: ghost runs kept when a run is replaced, and sweeps that run one
  * setting over a list of values, one run after another.
  */
-import type { NumberKey } from '../protocol/config';
+import { sweptValue, withSweptValue, type SweepKey } from '../protocol/sweeps';
 import { addGhost, finalEstimates, ghostOf, sweepConfig, type Sweep } from './history';
 import type { StoreContext } from './storeContext';
 import type { RunActions } from './types';
@@ -53,7 +53,7 @@ export function createHistorySlice(ctx: StoreContext, start: () => void): Histor
         set({ ghosts: get().ghosts.map((g) => (g.id === id ? { ...g, pinned: !g.pinned } : g)) });
       },
       clearGhosts: () => set({ ghosts: [] }),
-      prepareSweep(key: NumberKey, values) {
+      prepareSweep(key: SweepKey, values) {
         stopSweep();
         set({ sweep: { key, values, finals: [], base: get().config, state: 'ready' } });
       },
@@ -63,7 +63,7 @@ export function createHistorySlice(ctx: StoreContext, start: () => void): Histor
         const next: Sweep = {
           ...sweep,
           finals: [],
-          base: { ...get().config, [sweep.key]: sweep.base[sweep.key] },
+          base: withSweptValue(get().config, sweep.key, sweptValue(sweep.base, sweep.key)),
           state: 'running',
         };
         set({ sweep: next });

@@ -1,6 +1,7 @@
 /** The app store's state: values and actions, shared by its slices. */
 import type { BackendTiming, SpeedCache, TimedBackend } from '../protocol/backendSpeed';
-import type { BackendPreference, NumberKey, ParamKey, RunConfig } from '../protocol/config';
+import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
+import type { SweepKey } from '../protocol/sweeps';
 import type {
   BackendId,
   BackendReport,
@@ -118,7 +119,7 @@ export interface RunActions {
   /** Removes every ghost run. */
   clearGhosts(): void;
   /** Sets up a sweep of one setting over `values`, from the current settings. */
-  prepareSweep(key: NumberKey, values: readonly number[]): void;
+  prepareSweep(key: SweepKey, values: readonly number[]): void;
   /** Runs the prepared sweep from its first value. */
   runSweep(): void;
   /** Stops a running sweep after the run in flight (its finished values stay). */

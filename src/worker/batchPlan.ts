@@ -1,16 +1,76 @@
 /** The batches a configuration draws: shared by the training worker and its sampler. */
-import { heldOutBatch, trainingBatch, type BatchPlan, type CriticBatch } from '../core/batches';
-import { configuredDistribution, heldOutSize, type RunConfig } from '../protocol/config';
+import {
+  BATCH_STREAMS,
+  finiteBatchPlan,
+  heldOutBatch,
+  trainingBatch,
+  type BatchPlan,
+  type CriticBatch,
+  type FreshBatchPlan,
+} from '../core/batches';
+import { createFiniteSample, type FiniteSample, type SampleRows } from '../core/finiteSample';
+import { createRng, deriveSeed } from '../core/random';
+import {
+  configuredDistribution,
+  heldOutSize,
+  trainsOnFiniteSample,
+  type RunConfig,
+} from '../protocol/config';
 import type { BatchKind } from './samplerProtocol';
 
-/** The batch plan of a configuration. */
-export function batchPlanFor(config: RunConfig): BatchPlan {
+/** Most held-out rows of a finite sample scored at each evaluation (the first ones, in random order). */
+export const FINITE_HELD_OUT_MAX = 50_000;
+
+/** The plan of a configuration that draws fresh pairs every step (what the sampler worker serves). */
+export function freshBatchPlan(config: RunConfig): FreshBatchPlan {
   return {
+    kind: 'fresh',
     distribution: configuredDistribution(config),
     batchSize: config.batch,
     heldOutSize: heldOutSize(config),
     seed: config.seed,
   };
+}
+
+/**
+ * The rows a finite-sample run trains on: the user's data (`data`), or `rows` rows drawn once
+ * from the configured distribution.
+ */
+function finiteRows(config: RunConfig, data: SampleRows | null): SampleRows {
+  if (config.dist === 'data') {
+    if (!data) throw new Error('no data has been loaded for this run');
+    if (data.xDim !== config.x.length || data.yDim !== config.y.length) {
+      throw new Error('the loaded data does not have the chosen X and Y columns');
+    }
+    return data;
+  }
+  const distribution = configuredDistribution(config);
+  const rng = createRng(deriveSeed(config.seed, BATCH_STREAMS.sample));
+  return distribution.sample(rng, config.rows, 0);
+}
+
+/** The finite sample of a configuration: its rows, split and standardised as the settings say. */
+export function finiteSampleFor(config: RunConfig, data: SampleRows | null): FiniteSample {
+  return createFiniteSample(finiteRows(config, data), {
+    heldOutFraction: config.holdout,
+    standardise: config.standardise === 'on',
+    seed: config.seed,
+  });
+}
+
+/** The batch plan of a configuration (a finite sample's given, when it has been made already). */
+export function batchPlanFor(
+  config: RunConfig,
+  data: SampleRows | null = null,
+  sample?: FiniteSample,
+): BatchPlan {
+  if (!trainsOnFiniteSample(config)) return freshBatchPlan(config);
+  return finiteBatchPlan(
+    sample ?? finiteSampleFor(config, data),
+    config.batch,
+    FINITE_HELD_OUT_MAX,
+    config.seed,
+  );
 }
 
 /** Draws one batch of a stream. */

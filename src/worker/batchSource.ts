@@ -1,17 +1,19 @@
 /**
- * Batches for the training loop, drawn ahead of time by a sampler worker on another core (or
- * inline, where a worker cannot start one). Every batch is a pure function of the configuration
- * and the step, so both paths give the same numbers.
+ * Batches for the training loop. Fresh pairs are drawn ahead of time by a sampler worker on another
+ * core (or inline, where a worker cannot start one); batches of a finite sample are slices of rows
+ * the training worker already holds, taken inline. Every batch is a pure function of the
+ * configuration and the step, so every path gives the same numbers.
  */
 import type { CriticBatch, BatchPlan } from '../core/batches';
+import type { FiniteSample, SampleRows } from '../core/finiteSample';
 import type { RunConfig } from '../protocol/config';
 import { batchPlanFor, drawBatch } from './batchPlan';
 import type { BatchKind, SampledBatches, ToSampler } from './samplerProtocol';
 
 /** Where the training loop takes its batches from. */
 export interface BatchSource {
-  /** Serves a new run's batches from now on. */
-  setPlan(config: RunConfig): void;
+  /** Serves a new run's batches from now on (`data`: the user's rows, for a run on them). */
+  setPlan(config: RunConfig, data?: SampleRows | null): BatchPlan;
   /** The training batch of step `stepIdx`; steps are taken in order. */
   training(stepIdx: number): Promise<CriticBatch>;
   /** The held-out batch evaluated after step `stepIdx`. */
@@ -81,6 +83,12 @@ export interface BatchSourceOptions {
   readonly onFallback: (message: string) => void;
 }
 
+/** What a finite sample depends on besides the data: the settings that make, split and scale it. */
+function finiteSampleKey(config: RunConfig): string {
+  const { dist, task, power, noise, rho, dim, rows, holdout, standardise, seed, x, y } = config;
+  return JSON.stringify({ dist, task, power, noise, rho, dim, rows, holdout, standardise, seed, x, y });
+}
+
 /** Creates a batch source that prefetches through `startSampler`'s worker, inline without one. */
 export function createBatchSource(
   startSampler: SamplerFactory = startSamplerWorker,
@@ -96,6 +104,8 @@ export function createBatchSource(
   let planId = 0;
   let plan: BatchPlan | null = null;
   let config: RunConfig | null = null;
+  /** The last finite sample made, kept for runs that differ only in training settings. */
+  let lastSample: { key: string; data: SampleRows | null; sample: FiniteSample } | null = null;
   /** Batches requested and not yet taken by the loop, by kind and step. */
   const requested = new Map<string, Pending>();
   /** Batches requested and not yet delivered, taken or not: a new plan rejects them all. */
@@ -139,11 +149,11 @@ export function createBatchSource(
     samplerAnswered = true;
     if (silenceTimer !== null) clearTimeout(silenceTimer);
     silenceTimer = null;
-    const { planId: id, kind, firstStepIdx, count, n, pairs } = event.data;
+    const { planId: id, kind, firstStepIdx, count, n, xDim, yDim, pairs } = event.data;
     if (id !== planId || !plan) return;
     const size = pairs.length / count;
     for (let i = 0; i < count; i++) {
-      const batch = { n, dim: plan.distribution.dim, pairs: pairs.subarray(i * size, (i + 1) * size) };
+      const batch = { n, xDim, yDim, pairs: pairs.subarray(i * size, (i + 1) * size) };
       const entry = undelivered.get(keyOf(kind, firstStepIdx + i));
       if (entry) deliver(entry, batch);
     }
@@ -186,7 +196,7 @@ export function createBatchSource(
   };
 
   const take = (kind: BatchKind, stepIdx: number): Promise<CriticBatch> => {
-    if (!sampler) return Promise.resolve(drawBatch(inlinePlan(), kind, stepIdx));
+    if (!sampler || plan?.kind === 'finite') return Promise.resolve(drawBatch(inlinePlan(), kind, stepIdx));
     watchFirstAnswer();
     if (kind === 'training') prefetch(stepIdx);
     const key = keyOf(kind, stepIdx);
@@ -197,18 +207,27 @@ export function createBatchSource(
   };
 
   return {
-    setPlan(next) {
+    setPlan(next, data = null) {
       planId++;
       config = next;
-      plan = batchPlanFor(next);
       for (const entry of undelivered.values()) entry.reject(new SupersededError());
       undelivered.clear();
       requested.clear();
       nextTrainingRequest = 0;
-      const batchBytes = 2 * next.batch * 2 * next.dim * 4;
+      const key = finiteSampleKey(next);
+      const reusable =
+        lastSample && lastSample.key === key && lastSample.data === data ? lastSample.sample : undefined;
+      plan = batchPlanFor(next, data, reusable);
+      if (plan.kind === 'finite') {
+        lastSample = { key, data, sample: plan.sample };
+        return plan; // batches are slices of rows held here: nothing to draw ahead
+      }
+      const { xDim, yDim } = plan.distribution;
+      const batchBytes = 2 * next.batch * (xDim + yDim) * 4;
       chunkSteps = Math.max(1, Math.min(32, Math.floor(CHUNK_BYTES / batchBytes)));
       const message: ToSampler = { type: 'plan', planId, config: next };
       sampler?.postMessage(message);
+      return plan;
     },
     training: (stepIdx) => take('training', stepIdx),
     heldOut: (stepIdx) => take('heldOut', stepIdx),

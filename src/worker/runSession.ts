@@ -7,10 +7,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createTrainer, type Trainer } from '../core/trainer';
 import { BITS_PER_NAT } from '../core/units';
 import { divergenceMessage, validateConfig, type RunConfig } from '../protocol/config';
-import type { FromWorker, StepsMessage, ToWorker, WorkerRunState } from '../protocol/messages';
-import type { CriticBatch } from '../core/batches';
+import type {
+  FromWorker,
+  RunInfoMessage,
+  StepsMessage,
+  ToWorker,
+  WorkerRunState,
+} from '../protocol/messages';
+import type { BatchPlan, CriticBatch } from '../core/batches';
+import type { SampleRows } from '../core/finiteSample';
 import type { BatchSource } from './batchSource';
 import { errorMessage } from './errorMessage';
+import { createEarlyStopping, type EarlyStopping } from './earlyStopping';
 import { SNAPSHOT_INTERVAL_MS, snapshotTransferables, takeSnapshot } from './snapshot';
 
 /** Sends a message to the page, transferring the listed buffers. */
@@ -68,15 +76,19 @@ interface ActiveRun {
   lastSnapshotMs: number;
   /** Per estimator, whether it diverged (and no longer trains). */
   diverged: boolean[];
+  /** Per estimator, whether early stopping ended its training. */
+  stoppedEarly: boolean[];
+  readonly earlyStopping: EarlyStopping;
   /** A pump is driving this run; further pumps wait for it instead of starting. */
   busy: boolean;
   cancelled: boolean;
 }
 
-/** The trainer of a run: one critic and optimiser per estimator of `config`. */
-export function trainerFor(config: RunConfig, adamEpsilon: number): Trainer {
+/** The trainer of a run: one critic and optimiser per estimator of `config`, on X and Y of these widths. */
+export function trainerFor(config: RunConfig, xDim: number, yDim: number, adamEpsilon: number): Trainer {
   return createTrainer({
-    dim: config.dim,
+    xDim,
+    yDim,
     hidden: config.hidden,
     learningRate: config.lr,
     seed: config.seed,
@@ -85,6 +97,30 @@ export function trainerFor(config: RunConfig, adamEpsilon: number): Trainer {
     infoNceCap: config.k,
     adamEpsilon,
   });
+}
+
+/** What a run trains on, for the page: dimensions, the batch size used, a finite sample's split. */
+function runInfoOf(runId: number, plan: BatchPlan): RunInfoMessage {
+  if (plan.kind === 'fresh') {
+    const { xDim, yDim } = plan.distribution;
+    return { type: 'run-info', runId, xDim, yDim, batchSize: plan.batchSize, finite: null };
+  }
+  const { sample } = plan;
+  return {
+    type: 'run-info',
+    runId,
+    xDim: sample.xDim,
+    yDim: sample.yDim,
+    batchSize: plan.batchSize,
+    finite: {
+      trainRows: sample.train.n,
+      heldOutRows: sample.heldOut.n,
+      heldOutEvaluated: Math.min(sample.heldOut.n, plan.heldOutSize),
+      scaling: sample.scaling
+        ? { mean: Array.from(sample.scaling.mean), std: Array.from(sample.scaling.std) }
+        : null,
+    },
+  };
 }
 
 /** Lets queued messages (pause, new run) be handled between batches. */
@@ -119,6 +155,8 @@ export function createRunSession(
 ): (message: ToWorker) => void {
   const { batches } = environment;
   let current: ActiveRun | null = null;
+  /** The user's rows, as the page last sent them (kept for every run on them). */
+  let data: SampleRows | null = null;
 
   const setState = (run: ActiveRun, state: WorkerRunState) => {
     run.state = state;
@@ -185,7 +223,7 @@ export function createRunSession(
     const count = run.config.estimator.length;
     const found: { e: number; stepIdx: number }[] = [];
     for (let e = 0; e < count; e++) {
-      if (run.diverged[e]) continue;
+      if (run.diverged[e] || run.stoppedEarly[e]) continue; // a stopped estimator's values are NaN
       for (let i = e; i < valuesBits.length; i += count) {
         if (!Number.isFinite(valuesBits[i])) {
           found.push({ e, stepIdx: firstStepIdx + (i - e) / count });
@@ -228,7 +266,7 @@ export function createRunSession(
   };
 
   const finishIfComplete = (run: ActiveRun) => {
-    if (run.cancelled || run.trainer.stepsDone < run.config.steps) return;
+    if (run.cancelled || (run.trainer.stepsDone < run.config.steps && !allStoppedEarly(run))) return;
     release(run); // first, so the reported tensor count is the worker's baseline
     setState(run, 'done');
     if (current === run) current = null;
@@ -241,11 +279,38 @@ export function createRunSession(
       Math.min(options.maxStepsPerBatch, Math.round((run.stepsPerSecond * options.flushIntervalMs) / 1000)),
     );
 
+  /** Whether every estimator has stopped early (the run is then complete, before its last step). */
+  const allStoppedEarly = (run: ActiveRun) => run.stoppedEarly.every((s, e) => s || run.diverged[e]);
+
   /** Whether the run has work to do: running, or paused with single steps requested. */
   const wantsSteps = (run: ActiveRun) =>
     !run.cancelled &&
     run.trainer.stepsDone < run.config.steps &&
+    !allStoppedEarly(run) &&
     (run.state === 'running' || run.requestedSteps > 0);
+
+  /**
+   * With early stopping on, reads an evaluation back at once (so where a run stops depends only on
+   * its numbers, never on timing) and stops each estimator whose patience has run out.
+   */
+  const applyEarlyStopping = async (run: ActiveRun, stepIdx: number, valuesNats: tf.Tensor1D) => {
+    if (run.config.patience === 0) return;
+    const values = await valuesNats.data();
+    for (const e of run.earlyStopping.observe(values, stepIdx)) {
+      if (run.diverged[e]) continue;
+      run.stoppedEarly[e] = true;
+      run.trainer.deactivate(e);
+      const best = run.earlyStopping.best(e);
+      post({
+        type: 'stopped-early',
+        runId: run.runId,
+        estimator: run.config.estimator[e],
+        stepIdx,
+        bestBits: best ? best.valueNats * BITS_PER_NAT : NaN,
+        bestStepIdx: best?.stepIdx ?? -1,
+      });
+    }
+  };
 
   /** Takes one training step, and the held-out evaluation after it when one is due. */
   const stepOnce = async (run: ActiveRun): Promise<boolean> => {
@@ -257,7 +322,10 @@ export function createRunSession(
     if ((stepIdx + 1) % run.config.eval === 0) {
       const heldOut = await batches.heldOut(stepIdx);
       if (run.cancelled) return false;
-      run.heldOut.push({ stepIdx, valuesNats: run.trainer.evaluate(heldOut) });
+      const valuesNats = run.trainer.evaluate(heldOut);
+      run.heldOut.push({ stepIdx, valuesNats });
+      await applyEarlyStopping(run, stepIdx, valuesNats);
+      if (run.cancelled) return false;
     }
     return true;
   };
@@ -318,8 +386,9 @@ export function createRunSession(
       post({ type: 'error', runId, message: `invalid configuration: ${problems.join('; ')}` });
       return;
     }
-    const trainer = trainerFor(config, environment.adamEpsilon);
-    batches.setPlan(config);
+    const plan = batches.setPlan(config, data);
+    const { xDim, yDim } = plan.kind === 'fresh' ? plan.distribution : plan.sample;
+    const trainer = trainerFor(config, xDim, yDim, environment.adamEpsilon);
     const run: ActiveRun = {
       runId,
       config,
@@ -337,10 +406,13 @@ export function createRunSession(
       // page's first render of results and of the critic panel then fall in different frames.
       lastSnapshotMs: performance.now() - SNAPSHOT_INTERVAL_MS + 250,
       diverged: config.estimator.map(() => false),
+      stoppedEarly: config.estimator.map(() => false),
+      earlyStopping: createEarlyStopping(config.estimator.length, config.patience),
       busy: false,
       cancelled: false,
     };
     current = run;
+    post(runInfoOf(runId, plan));
     setState(run, run.state);
     if (!paused) void pump(run);
   };
@@ -378,6 +450,9 @@ export function createRunSession(
         break;
       case 'stop':
         cancelCurrent();
+        break;
+      case 'data':
+        data = message.rows;
         break;
     }
   };

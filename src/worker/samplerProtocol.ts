@@ -6,7 +6,7 @@ export type BatchKind = 'training' | 'heldOut';
 
 /** Training worker → sampler. */
 export type ToSampler =
-  /** Batches for this plan from now on; requests of earlier plans are dropped. */
+  /** Batches for this plan (fresh pairs at every step) from now on; earlier plans' requests are dropped. */
   | { readonly type: 'plan'; readonly planId: number; readonly config: RunConfig }
   /** Draws `count` consecutive batches of one stream, from step `firstStepIdx`. */
   | {
@@ -26,5 +26,7 @@ export interface SampledBatches {
   readonly count: number;
   /** Pairs per batch. */
   readonly n: number;
+  readonly xDim: number;
+  readonly yDim: number;
   readonly pairs: Float32Array;
 }

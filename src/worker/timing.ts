@@ -7,8 +7,8 @@
  * run, which reads back once per several hundred milliseconds, not once per step.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { RunConfig } from '../protocol/config';
-import { batchPlanFor, drawBatch } from './batchPlan';
+import type { CriticBatch } from '../core/batches';
+import { sourceDims, type RunConfig } from '../protocol/config';
 import { trainerFor } from './runSession';
 
 /** What a timing found. */
@@ -30,6 +30,16 @@ export interface TimingOptions {
 
 /** Steps timed per backend: long enough for a steady figure, short enough to go unnoticed. */
 export const TIMING_BUDGET_MS = 150;
+
+/**
+ * A batch of the run's shape (N joint and N shuffled pairs of d_x + d_y columns): what a step costs
+ * does not depend on the values, and the user's rows never reach a timing worker.
+ */
+function syntheticBatch(n: number, xDim: number, yDim: number): CriticBatch {
+  const pairs = new Float32Array(2 * n * (xDim + yDim));
+  for (let i = 0; i < pairs.length; i++) pairs[i] = Math.sin(0.618 * i);
+  return { n, xDim, yDim, pairs };
+}
 
 /**
  * The least-squares slope of chunk time against chunk size, in ms per step; null with fewer than
@@ -56,8 +66,9 @@ export async function timeSteps(
   options: TimingOptions,
 ): Promise<StepTiming> {
   const now = options.now ?? (() => performance.now());
-  const trainer = trainerFor(config, adamEpsilon);
-  const batch = drawBatch(batchPlanFor(config), 'training', 0);
+  const { xDim, yDim } = sourceDims(config);
+  const trainer = trainerFor(config, xDim, yDim, adamEpsilon);
+  const batch = syntheticBatch(config.batch, xDim, yDim);
   /** Takes `count` steps and waits for the last one's result; resolves with the time taken. */
   const stepChunk = async (count: number) => {
     const start = now();

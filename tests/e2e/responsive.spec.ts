@@ -5,7 +5,7 @@ const SIZES = [
   { name: 'projector', width: 1024, height: 768 },
   { name: 'laptop', width: 1366, height: 768 },
   { name: 'laptop+', width: 1440, height: 900 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'phone', width: 390, height: 844, phone: true },
 ] as const;
 
 /** Every estimator and a notice: the widest content the page shows. */
@@ -44,12 +44,20 @@ for (const size of SIZES) {
       if (mode === 'normal')
         await expect(page.getByTestId('explainer').locator('.katex').first()).toBeVisible();
       expect(await scrollsSideways(page), `${mode}: scrollWidth <= innerWidth`).toBe(false);
+      // On a phone the lab has its own layout: the presets in one menu, the secondary actions
+      // (presentation, exports, shortcuts) behind More. Presentation and embed modes keep theirs.
+      const phoneLayout = 'phone' in size && mode === 'normal';
       const controls = ['start-pause', 'plot'];
-      if (mode !== 'embed') controls.push('step-once', 'reset', 'presentation', 'preset-compare');
+      if (mode !== 'embed')
+        controls.push('step-once', 'reset', phoneLayout ? 'preset-select' : 'preset-compare');
       if (mode === 'embed') controls.push('open-full-lab');
-      if (mode === 'normal')
-        controls.push('export-csv', 'save-png', 'copy-link', 'explainer-toggle', 'shortcuts-button');
+      if (mode === 'normal') controls.push('explainer-toggle');
       for (const id of controls) await expectReachable(page.getByTestId(id), size.width, `${mode}: ${id}`);
+      await expect(page.getByTestId('more-menu-toggle')).toHaveCount(phoneLayout ? 1 : 0);
+      if (phoneLayout) await page.getByTestId('more-menu-toggle').click();
+      const secondary = mode === 'normal' ? ['export-csv', 'save-png', 'copy-link', 'shortcuts-button'] : [];
+      for (const id of mode === 'embed' ? [] : ['presentation', ...secondary])
+        await expectReachable(page.getByTestId(id), size.width, `${mode}: ${id}`);
       await expectReachable(page.getByLabel('Noise variance σ²'), size.width, `${mode}: noise slider`);
       if (mode === 'normal') await expectReachable(page.getByLabel('Learning rate'), size.width, 'lr slider');
     }

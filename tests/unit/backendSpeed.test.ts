@@ -13,7 +13,7 @@ import {
   type WebglProbe,
   type WebgpuProbe,
 } from '../../src/protocol/backendSpeed';
-import { DEFAULTS } from '../../src/protocol/config';
+import { DEFAULTS, type RunConfig } from '../../src/protocol/config';
 
 const gpu = (renderer: string | null): WebglProbe => ({ available: true, renderer, problem: null });
 const noWebgl: WebglProbe = { available: false, renderer: null, problem: 'no OffscreenCanvas in workers' };
@@ -41,13 +41,18 @@ const measured = (
 describe('size classes', () => {
   it('buckets N·h·d by powers of four', () => {
     // The defaults: 20,000 · 10 · 3 = 600,000, in [4^9, 4^10) = [262,144, 1,048,576).
-    expect(sizeClassOf(DEFAULTS)).toBe(9);
+    const of = (settings: Partial<RunConfig>) => sizeClassOf({ ...DEFAULTS, ...settings });
+    expect(of({})).toBe(9);
     expect(sizeClassRange(9)).toEqual([262_144, 1_048_576]);
-    expect(sizeClassOf({ batch: 512, hidden: 10, dim: 3 })).toBe(6); // 15,360
-    expect(sizeClassOf({ batch: 512, hidden: 10, dim: 20 })).toBe(8); // 102,400
-    expect(sizeClassOf({ batch: 10, hidden: 1, dim: 1 })).toBe(1);
-    expect(sizeClassOf({ batch: 16, hidden: 4, dim: 4 })).toBe(4); // exactly 4^4 = 256
-    expect(sizeClassOf({ batch: 50_000, hidden: 256, dim: 20 })).toBe(13);
+    expect(of({ batch: 512 })).toBe(6); // 15,360
+    expect(of({ batch: 512, dim: 20 })).toBe(8); // 102,400
+    expect(of({ batch: 10, hidden: [1], dim: 1 })).toBe(1);
+    expect(of({ batch: 16, hidden: [4], dim: 4 })).toBe(4); // exactly 4^4 = 256
+    expect(of({ batch: 50_000, hidden: [256], dim: 20 })).toBe(13);
+    // Layers add up; a config's class is worked out once.
+    const deep = { ...DEFAULTS, hidden: [16, 8] };
+    expect(sizeClassOf(deep)).toBe(10); // 20,000 · (16 + 8) · 3 = 1,440,000 ≥ 4^10
+    expect(sizeClassOf(deep)).toBe(10);
   });
 });
 

@@ -10,7 +10,7 @@ import { useCpuBackend } from './setupTf';
 
 beforeAll(useCpuBackend);
 
-const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: 4, batch: 200, steps: 12, eval: 5 };
+const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: [4], batch: 200, steps: 12, eval: 5 };
 
 /** A sampler worker that loaded but never runs: it takes messages and never answers. */
 function silentSampler() {

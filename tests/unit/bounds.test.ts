@@ -17,11 +17,19 @@ import { useCpuBackend } from './setupTf';
 beforeAll(useCpuBackend);
 
 const PARAMS = { alpha: 0.01, tau: 5 };
-const channel = createDistribution({ dist: 'channel', power: 3, noise: 0.2, dim: 3, rho: 0, stairSteps: 1 });
+const channel = createDistribution({
+  dist: 'channel',
+  power: 3,
+  noise: 0.2,
+  dim: 3,
+  rho: 0,
+  stairSteps: 1,
+  task: '',
+});
 
 /** Scores of the optimal critic log p(x,y)/(p(x)p(y)) on a batch's joint and shuffled rows. */
 function optimalScores(distribution: JointDistribution, n: number, seed: number) {
-  const batch = trainingBatch({ distribution, batchSize: n, heldOutSize: n, seed }, 0);
+  const batch = trainingBatch({ kind: 'fresh', distribution, batchSize: n, heldOutSize: n, seed }, 0);
   const rows = { ...batch, n: 2 * n };
   const { x, y } = splitPairs(rows);
   const scores = distribution.logDensityRatio(x, y);
@@ -107,7 +115,7 @@ describe('bounds with the analytically optimal critic (Gaussian channel, 6 bits,
   it('InfoNCE with all k×k pairs stays under log2 k and lands near min(true MI, log2 k)', () => {
     const infoNceBits = (k: number, seed: number) => {
       const { x, y } = optimalScores(channel, k, seed);
-      const d = channel.dim;
+      const d = channel.xDim;
       const scores = new Float32Array(k * k);
       for (let i = 0; i < k; i++) {
         const xi = new Float32Array(k * d);
@@ -145,9 +153,10 @@ describe('InfoNCE', () => {
   });
 
   it('caps its rows at k and at what the memory budget allows', () => {
-    expect(infoNceRows(20_000, 256, 10)).toBe(256);
-    expect(infoNceRows(64, 256, 10)).toBe(64);
-    expect(infoNceRows(20_000, 4096, 256)).toBe(256); // 256²·256 = 2²⁴ activations
+    expect(infoNceRows(20_000, 256, [10])).toBe(256);
+    expect(infoNceRows(64, 256, [10])).toBe(64);
+    expect(infoNceRows(20_000, 4096, [256])).toBe(256); // 256²·256 = 2²⁴ activations
+    expect(infoNceRows(20_000, 4096, [128, 128])).toBe(256); // both layers' activations count
   });
 });
 

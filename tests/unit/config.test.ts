@@ -8,6 +8,7 @@ import {
   inUnits,
   isApplicable,
   optionLabel,
+  paramError,
   paramSpec,
   trueMiBits,
   validateConfig,
@@ -24,7 +25,7 @@ describe('run configuration', () => {
       power: 3,
       noise: 0.2,
       dim: 3,
-      hidden: 10,
+      hidden: [10],
       batch: 20000,
       steps: 500,
       lr: 0.01,
@@ -41,6 +42,10 @@ describe('run configuration', () => {
 
   it('keeps every default valid, and tick values inside the range and sorted', () => {
     for (const spec of PARAMS) {
+      if (spec.type === 'layers' || spec.type === 'columns') {
+        expect(paramError(spec, spec.defaultValue), spec.key).toBeNull();
+        continue;
+      }
       if (spec.type !== 'number') {
         const ids = spec.options.map((o) => o.id);
         const defaults: readonly string[] = spec.type === 'list' ? spec.defaultValue : [spec.defaultValue];
@@ -69,7 +74,7 @@ describe('run configuration', () => {
     expect(validateConfig({ ...DEFAULTS, dim: 2.5 })[0]).toMatch(/^dim must be an integer/);
     expect(validateConfig({ ...DEFAULTS, batch: 1e9 })[0]).toMatch(/^batch/);
     expect(validateConfig({ ...DEFAULTS, lr: NaN })[0]).toMatch(/^lr/);
-    expect(validateConfig({ ...DEFAULTS, hidden: 0, seed: -1 })).toHaveLength(2);
+    expect(validateConfig({ ...DEFAULTS, hidden: [0], seed: -1 })).toHaveLength(2);
     expect(validateConfig({ ...DEFAULTS, rho: 1 })[0]).toMatch(/^rho/);
     expect(validateConfig({ ...DEFAULTS, dist: 'uniform' } as unknown as RunConfig)[0]).toMatch(
       /^dist must be one of/,
@@ -104,8 +109,8 @@ describe('run configuration', () => {
     expect(heldOutSize({ batch: 64 })).toBe(4096);
     expect(heldOutSize({ batch: 2000 })).toBe(8000);
     expect(heldOutSize({ batch: 50000 })).toBe(50000);
-    expect(infoNceK({ batch: 20000, k: 256, hidden: 10 })).toBe(256);
-    expect(infoNceK({ batch: 64, k: 256, hidden: 10 })).toBe(64);
+    expect(infoNceK({ ...DEFAULTS, batch: 20000, k: 256 })).toBe(256);
+    expect(infoNceK({ ...DEFAULTS, batch: 64, k: 256 })).toBe(64);
     expect(ceilingBits({ ...DEFAULTS, batch: 1024 }, 'mine')).toBe(10);
     expect(ceilingBits({ ...DEFAULTS, batch: 1024, k: 128 }, 'infonce')).toBe(7);
     expect(inUnits(1, 'nats')).toBeCloseTo(Math.LN2, 12);
@@ -121,7 +126,7 @@ describe('URL hash', () => {
       power: 2.7,
       noise: 0.0123456789,
       dim: 7,
-      hidden: 33,
+      hidden: [33],
       batch: 1234,
       steps: 321,
       lr: 0.0031,
@@ -230,11 +235,11 @@ describe('URL hash', () => {
   });
 
   it('says once that a parameter repeats, however often it does', () => {
-    const parsed = configFromHash(`#${'x&'.repeat(1000)}dim=2&${'dim=5&'.repeat(1000)}`);
+    const parsed = configFromHash(`#${'xx&'.repeat(1000)}dim=2&${'dim=5&'.repeat(1000)}`);
     expect(parsed.config.dim).toBe(2);
     expect(parsed.notices).toEqual([
-      'Unknown URL parameter "x" was ignored.',
-      'URL parameter "x" appears more than once; only its first value was used.',
+      'Unknown URL parameter "xx" was ignored.',
+      'URL parameter "xx" appears more than once; only its first value was used.',
       'URL parameter "dim" appears more than once; only its first value was used.',
     ]);
   });
@@ -284,12 +289,44 @@ describe('URL hash', () => {
 describe('optionLabel', () => {
   it('names every option of every choice and list setting, once, from the PARAMS table', () => {
     for (const spec of PARAMS) {
-      if (spec.type === 'number') continue;
+      if (spec.type !== 'choice' && spec.type !== 'list') continue;
       const labels = spec.options.map((o) => optionLabel(o.id));
       expect(labels, spec.key).toEqual(spec.options.map((o) => o.label));
       expect(new Set(labels).size, spec.key).toBe(labels.length);
     }
     expect(optionLabel('nwj')).toBe('NWJ (MINE-f)');
     expect(optionLabel('no-such-id')).toBe('no-such-id');
+  });
+});
+
+describe('URL hash: layers, columns and switches', () => {
+  it('reads hidden as 1 to 3 widths (one number is one layer) and falls back on anything else', () => {
+    expect(configFromHash('#hidden=16,8').config.hidden).toEqual([16, 8]);
+    expect(configFromHash('#hidden=32').config.hidden).toEqual([32]);
+    for (const bad of ['16,8,4,2', '16,,8', '16,x', '0', '+8', '300', '']) {
+      const parsed = configFromHash(`#hidden=${bad}`);
+      expect(parsed.config.hidden, bad).toEqual([10]);
+      expect(parsed.notices[0], bad).toMatch(/hidden=.* is invalid .*using the default 10/);
+    }
+    expect(configToHash({ ...DEFAULTS, hidden: [16, 8] })).toContain('&hidden=16,8&');
+  });
+
+  it('round-trips column names with commas, spaces and non-Latin letters, and refuses control characters', () => {
+    const config: RunConfig = { ...DEFAULTS, dist: 'data', x: ['a,b', 'größe (cm)'], y: ['收入'] };
+    const hash = configToHash(config);
+    expect(hash).toContain('x=a%252Cb,');
+    expect(configFromHash(hash).config).toEqual(config);
+    const parsed = configFromHash(`#dist=data&x=${encodeURIComponent('bad\nname')}`);
+    expect(parsed.config.x).toEqual([]);
+    expect(parsed.notices[0]).toMatch(/x=.* is invalid/);
+    expect(configFromHash('#dist=data&x=a,a').notices[0]).toMatch(/distinct/);
+  });
+
+  it('writes the finite-sample and early-stopping switches only when they are on', () => {
+    expect(configToHash(DEFAULTS)).not.toMatch(/rows=|patience=|holdout=/);
+    const hash = configToHash({ ...DEFAULTS, rows: 5000, patience: 2 });
+    expect(hash).toMatch(/&patience=2&/);
+    expect(hash).toMatch(/&rows=5000&holdout=0\.5&standardise=on&ksg-k=5&/);
+    expect(configFromHash(hash).config).toMatchObject({ rows: 5000, patience: 2, holdout: 0.5 });
   });
 });

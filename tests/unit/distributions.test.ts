@@ -13,7 +13,15 @@ import {
 import { createRng } from '../../src/core/random';
 import { natsToBits } from '../../src/core/units';
 
-const BASE: DistributionParams = { dist: 'channel', power: 3, noise: 0.2, dim: 2, rho: 0.8, stairSteps: 100 };
+const BASE: DistributionParams = {
+  dist: 'channel',
+  power: 3,
+  noise: 0.2,
+  dim: 2,
+  rho: 0.8,
+  stairSteps: 100,
+  task: '',
+};
 
 /** Mean over joint samples of the log density ratio: a Monte-Carlo estimate of the MI in nats. */
 function monteCarloMiNats(distribution: JointDistribution, n: number, seed: number, stepIdx = 0): number {

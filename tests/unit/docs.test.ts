@@ -10,9 +10,15 @@ function acceptedValues(spec: ParamSpec): string {
     case 'number':
       return `${spec.kind === 'int' ? 'integer ' : ''}${spec.min} – ${spec.max}`;
     case 'choice':
-      return spec.options.map((o) => `\`${o.id}\``).join(', ');
+      return spec.options.length > 8
+        ? `one of ${spec.options.length} task ids`
+        : spec.options.map((o) => `\`${o.id}\``).join(', ');
     case 'list':
       return `list of ${spec.options.map((o) => `\`${o.id}\``).join(', ')}`;
+    case 'layers':
+      return `1 to ${spec.maxLayers} integers ${spec.min} – ${spec.max}`;
+    case 'columns':
+      return 'column names';
   }
 }
 
@@ -26,7 +32,13 @@ describe('README', () => {
       const defaultText = Array.isArray(spec.defaultValue)
         ? spec.defaultValue.join(',')
         : String(spec.defaultValue);
-      expect(cells[3], spec.key).toBe(spec.type === 'number' ? defaultText : `\`${defaultText}\``);
+      const shown =
+        spec.type === 'number' || spec.type === 'layers'
+          ? defaultText
+          : defaultText === ''
+            ? '—'
+            : `\`${defaultText}\``;
+      expect(cells[3], spec.key).toBe(shown);
       expect(cells[4], spec.key).toBe(acceptedValues(spec));
     }
   });

@@ -50,7 +50,7 @@ describe('ghost runs', () => {
   });
 
   it('labels a ghost by the settings that differ from the current ones', () => {
-    expect(ghostLabel({ ...DEFAULTS, hidden: 4 }, DEFAULTS)).toBe('h = 4');
+    expect(ghostLabel({ ...DEFAULTS, hidden: [4] }, DEFAULTS)).toBe('h = 4');
     expect(ghostLabel({ ...DEFAULTS, batch: 2000, lr: 0.003 }, DEFAULTS)).toBe('lr = 0.003 · N = 2,000');
     expect(ghostLabel({ ...DEFAULTS, units: 'nats', backend: 'cpu' }, DEFAULTS)).toBe('same settings');
     expect(ghostLabel({ ...DEFAULTS, estimator: ['nwj', 'smile'] }, DEFAULTS)).toBe('estimators = nwj+smile');
@@ -90,15 +90,15 @@ describe('store: history', () => {
     state().prepareSweep('hidden', [2, 8]);
     state().runSweep();
     expect(state().ghosts).toHaveLength(1);
-    expect(state().ghosts[0].config.hidden).toBe(10);
+    expect(state().ghosts[0].config.hidden).toEqual([10]);
     const starts = () => sent.filter((m): m is Extract<ToWorker, { type: 'start' }> => m.type === 'start');
-    expect(starts().map((m) => m.config.hidden)).toEqual([10, 2]);
+    expect(starts().map((m) => m.config.hidden)).toEqual([[10], [2]]);
     const finish = (runId: number, value: number) => {
       state().receive(steps(runId, 0, Array(DEFAULTS.steps).fill(value)));
       state().receive({ type: 'run-state', runId, state: 'done', tensorCount: 0 });
     };
     finish(state().runId, 1.25);
-    expect(starts().map((m) => m.config.hidden)).toEqual([10, 2, 8]);
+    expect(starts().map((m) => m.config.hidden)).toEqual([[10], [2], [8]]);
     finish(state().runId, 1.75);
     expect(state().sweep?.state).toBe('done');
     expect(state().sweep?.finals).toEqual([[1.25], [1.75]]);
@@ -111,7 +111,7 @@ describe('store: history', () => {
     store.getState().runSweep();
     store.getState().setParam('units', 'nats'); // display only: the sweep goes on
     expect(store.getState().sweep?.state).toBe('running');
-    store.getState().setParam('hidden', 20);
+    store.getState().setParam('hidden', [20]);
     expect(store.getState().sweep?.state).toBe('stopped');
   });
 });

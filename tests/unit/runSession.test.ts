@@ -6,11 +6,12 @@ import { createBatchSource, type SamplerPort } from '../../src/worker/batchSourc
 import { createRunSession } from '../../src/worker/runSession';
 import { createSampler } from '../../src/worker/sampler';
 import type { ToSampler } from '../../src/worker/samplerProtocol';
+import { createRng } from '../../src/core/random';
 import { useCpuBackend } from './setupTf';
 
 beforeAll(useCpuBackend);
 
-const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: 4, batch: 200, steps: 30, eval: 1000 };
+const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: [4], batch: 200, steps: 30, eval: 1000 };
 
 /**
  * The sampler worker's logic behind a worker-like port, answering asynchronously like a worker;
@@ -252,7 +253,7 @@ describe('createRunSession', () => {
       power: 20,
       noise: 0.01,
       dim: 20,
-      hidden: 256,
+      hidden: [256],
       batch: 50,
       lr: 0.5,
       steps: 12,
@@ -297,5 +298,111 @@ describe('createRunSession', () => {
       return Array.from(stepsOf(posted, runId)[0].estimatesBits);
     };
     expect(await run(7)).toEqual(await run(8));
+  });
+});
+
+describe('runs on a finite sample', () => {
+  /** The user's rows: correlated Gaussians (ρ = 0.9 in one coordinate) with d_x = 2 and d_y = 1. */
+  function userRows(n: number) {
+    const rng = createRng(21);
+    const x = rng.fillNormal(new Float32Array(2 * n));
+    const noise = rng.fillNormal(new Float32Array(n));
+    const y = Float32Array.from(noise, (e, r) => 0.9 * x[2 * r] + Math.sqrt(1 - 0.81) * e);
+    return { n, xDim: 2, yDim: 1, x, y };
+  }
+  const onData: RunConfig = {
+    ...SMALL,
+    dist: 'data',
+    x: ['a', 'b'],
+    y: ['c'],
+    holdout: 0.25,
+    batch: 5000,
+    steps: 12,
+    eval: 4,
+  };
+
+  it('trains on the rows the page sent, says what it trains on, and clamps the batch to the training rows', async () => {
+    const { posted, handle } = recordingSession(100);
+    handle({ type: 'data', rows: userRows(400) });
+    handle({ type: 'start', runId: 50, config: onData, paused: false });
+    await waitFor(() => statesOf(posted, 50).includes('done'));
+    expect(posted.find((m) => m.type === 'run-info' && m.runId === 50)).toMatchObject({
+      xDim: 2,
+      yDim: 1,
+      batchSize: 300,
+      finite: { trainRows: 300, heldOutRows: 100, heldOutEvaluated: 100 },
+    });
+    const batches = stepsOf(posted, 50);
+    expect(batches.reduce((n, b) => n + b.count, 0)).toBe(12);
+    expect(batches.flatMap((b) => Array.from(b.heldOutStepIdx))).toEqual([3, 7, 11]);
+    for (const b of batches) for (const v of b.estimatesBits) expect(Number.isFinite(v)).toBe(true);
+  });
+
+  it('refuses a run on data that has not arrived, or whose columns do not match', async () => {
+    const { posted, handle } = recordingSession();
+    handle({ type: 'start', runId: 51, config: onData, paused: false });
+    expect(posted).toContainEqual({
+      type: 'error',
+      runId: 51,
+      message: 'no data has been loaded for this run',
+    });
+    handle({ type: 'data', rows: userRows(50) });
+    handle({ type: 'start', runId: 52, config: { ...onData, x: ['a'] }, paused: false });
+    expect(posted.find((m) => m.type === 'error' && m.runId === 52)).toBeDefined();
+  });
+
+  it('samples a finite sample once from a distribution when rows > 0, with the same numbers every time', async () => {
+    const run = async (runId: number) => {
+      const { posted, handle } = recordingSession(100);
+      handle({ type: 'start', runId, config: { ...SMALL, rows: 500, steps: 8, eval: 4 }, paused: false });
+      await waitFor(() => statesOf(posted, runId).includes('done'));
+      expect(posted.find((m) => m.type === 'run-info')).toMatchObject({ finite: { trainRows: 250 } });
+      return stepsOf(posted, runId).flatMap((b) => [...b.estimatesBits, ...b.heldOutBits]);
+    };
+    expect(await run(53)).toEqual(await run(54));
+  });
+});
+
+describe('early stopping', () => {
+  it('stops each estimator once `patience` held-out evaluations in a row found nothing better, at the same step every time', async () => {
+    const run = async (runId: number) => {
+      const { posted, handle } = recordingSession(100);
+      // A learning rate far too high: the held-out estimate soon stops improving.
+      const config = {
+        ...SMALL,
+        estimator: ['mine', 'nwj'] as const,
+        lr: 0.5,
+        steps: 3000,
+        eval: 5,
+        patience: 2,
+      };
+      handle({ type: 'start', runId, config, paused: false });
+      await waitFor(() => statesOf(posted, runId).includes('done'));
+      return posted;
+    };
+    const posted = await run(60);
+    const stops = posted.filter(
+      (m): m is Extract<FromWorker, { type: 'stopped-early' }> => m.type === 'stopped-early',
+    );
+    expect(stops.map((s) => s.estimator).sort()).toEqual(['mine', 'nwj']);
+    const steps = stepsOf(posted, 60);
+    const taken = steps.reduce((n, b) => n + b.count, 0);
+    expect(taken).toBeLessThan(3000);
+    // The run ends with the later of the two stops: its evaluation is the last step taken.
+    expect(Math.max(...stops.map((s) => s.stepIdx))).toBe(taken - 1);
+    for (const stop of stops) {
+      // The best came `patience` evaluations (of every 5 steps) before the stop, and is the highest.
+      expect(stop.stepIdx - stop.bestStepIdx).toBe(2 * 5);
+      const e = stop.estimator === 'mine' ? 0 : 1;
+      const heldOut = steps.flatMap((b) =>
+        Array.from(b.heldOutStepIdx, (stepIdx, j) => ({ stepIdx, bits: b.heldOutBits[2 * j + e] })),
+      );
+      const upToStop = heldOut.filter((h) => h.stepIdx <= stop.stepIdx);
+      expect(stop.bestBits).toBeCloseTo(Math.max(...upToStop.map((h) => h.bits)), 5);
+    }
+    const again = await run(61);
+    expect(
+      again.filter((m) => m.type === 'stopped-early').map((m) => ('stepIdx' in m ? m.stepIdx : -1)),
+    ).toEqual(stops.map((s) => s.stepIdx));
   });
 });

@@ -129,10 +129,10 @@ describe('run store', () => {
   it('sends a pending restart at once when the user pauses during the debounce', () => {
     const { sent, state } = storeWithRecorder();
     state().start();
-    state().setParam('hidden', 20);
+    state().setParam('hidden', [20]);
     state().pause();
     expect(sent.slice(-2)).toEqual([
-      { type: 'start', runId: 2, config: { ...DEFAULTS, hidden: 20 }, paused: false },
+      { type: 'start', runId: 2, config: { ...DEFAULTS, hidden: [20] }, paused: false },
       { type: 'pause', runId: 2 },
     ]);
     vi.advanceTimersByTime(1000);

@@ -7,7 +7,7 @@ import { useCpuBackend } from './setupTf';
 
 beforeAll(useCpuBackend);
 
-const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: 4, batch: 100 };
+const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: [4], batch: 100 };
 
 /**
  * A backend simulated on a clock of its own: each step takes `msPerStep` of it, and each read-back

@@ -36,7 +36,7 @@ describe('syncConfigWithUrl', () => {
     expect(store.getState().config).toEqual({ ...DEFAULTS, dim: 5, noise: 0.5 });
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(1);
     expect(host.location.hash).toBe(configToHash({ ...DEFAULTS, dim: 5, noise: 0.5 }));
-    store.getState().setParam('hidden', 32);
+    store.getState().setParam('hidden', [32]);
     expect(host.location.hash).toContain('hidden=32');
   });
 
@@ -91,7 +91,7 @@ describe('syncConfigWithUrl', () => {
     expect(store.getState().notices).toEqual([]);
     expect(host.location.hash).toBe(`${configToHash({ ...DEFAULTS, dim: 2 })}&present=1&embed=1`);
     // Settings changes keep the flags; toggling presentation writes or drops its flag.
-    store.getState().setParam('hidden', 32);
+    store.getState().setParam('hidden', [32]);
     expect(host.location.hash).toMatch(/hidden=32.*&present=1&embed=1$/);
     store.getState().setPresentation(false);
     expect(host.location.hash).not.toContain('present=');

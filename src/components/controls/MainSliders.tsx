@@ -1,5 +1,6 @@
 import { useRun } from '../../store/context';
 import { mainSliders } from './mainParams';
+import { LayerWidths } from './LayerWidths';
 import { ParamSlider } from './ParamSlider';
 
 /** Just the main sliders (power, noise, dim and hidden on the channel), for the embedded layout. */
@@ -7,9 +8,13 @@ export function MainSliders() {
   const config = useRun((s) => s.config);
   return (
     <div className="main-sliders" role="group" aria-label="Main settings">
-      {mainSliders(config).map((spec) => (
-        <ParamSlider key={spec.key} spec={spec} />
-      ))}
+      {mainSliders(config).map((spec) =>
+        spec.type === 'layers' ? (
+          <LayerWidths key={spec.key} spec={spec} fixedDepth />
+        ) : (
+          <ParamSlider key={spec.key} spec={spec} />
+        ),
+      )}
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import type { DistributionId } from '../../protocol/config';
+import type { SourceId } from '../../protocol/config';
 import {
   PARAMS,
   infoNceK,
@@ -9,24 +9,36 @@ import {
 } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { EstimatorPicker } from './EstimatorPicker';
+import { LayerWidths } from './LayerWidths';
 import { isMainParam } from './mainParams';
 import { ParamChoice } from './ParamChoice';
 import { ParamSlider } from './ParamSlider';
 
 /** The data model each distribution draws from, as a group title. */
-const DATA_TITLES: Readonly<Record<DistributionId, string>> = {
+const DATA_TITLES: Readonly<Record<SourceId, string>> = {
   channel: 'Data: X ~ N(0, P·I), Y = X + N(0, σ²·I)',
   correlated: 'Data: X ~ N(0, I), Y = ρX + √(1−ρ²)·ε',
   cubic: 'Data: Y = (ρX + √(1−ρ²)·ε)³',
   staircase: 'Data: correlated, ρ stepped up',
+  task: 'Data: a Beyond Normal benchmark task',
+  data: 'Data: your own rows',
 };
 
-const GROUP_TITLES: Readonly<Record<Exclude<ParamGroup, 'data'>, string>> = {
-  estimator: 'Estimators',
-  critic: 'Critic T(x, y): [x, y] → h → ReLU → 1',
-  training: 'Training (Adam)',
-  display: 'Display and compute',
-};
+/** A group's title; the critic's shows its layers, e.g. [x, y] → 16 → ReLU → 8 → ReLU → 1. */
+function groupTitle(group: ParamGroup, config: RunConfig): string {
+  switch (group) {
+    case 'data':
+      return DATA_TITLES[config.dist];
+    case 'estimator':
+      return 'Estimators';
+    case 'critic':
+      return `Critic T(x, y): [x, y] → ${config.hidden.map((h) => `${h} → ReLU`).join(' → ')} → 1`;
+    case 'training':
+      return 'Training (Adam)';
+    case 'display':
+      return 'Display and compute';
+  }
+}
 
 const GROUP_ORDER: readonly ParamGroup[] = ['estimator', 'data', 'critic', 'training', 'display'];
 
@@ -45,6 +57,10 @@ function ParamControl({ spec, config }: { spec: ParamSpec; config: RunConfig }) 
       return <ParamChoice spec={spec} />;
     case 'list':
       return <EstimatorPicker spec={spec} />;
+    case 'layers':
+      return <LayerWidths spec={spec} />;
+    case 'columns':
+      return null; // chosen in the data panel, beside the columns themselves
   }
 }
 
@@ -57,10 +73,12 @@ export function SettingsPanel() {
   return (
     <section className="panel settings" aria-label="Settings">
       {GROUP_ORDER.map((group) => {
-        const specs = PARAMS.filter((spec) => spec.group === group && isApplicable(spec, config));
+        const specs = PARAMS.filter(
+          (spec) => spec.group === group && spec.type !== 'columns' && isApplicable(spec, config),
+        );
         return (
           <fieldset key={group} className={specs.some((s) => isMainParam(s.key)) ? undefined : 'secondary'}>
-            <legend>{group === 'data' ? DATA_TITLES[config.dist] : GROUP_TITLES[group]}</legend>
+            <legend>{groupTitle(group, config)}</legend>
             {specs.map((spec) => (
               <div key={spec.key} className={isMainParam(spec.key) ? 'main-param' : 'secondary'}>
                 <ParamControl spec={spec} config={config} />

@@ -1,5 +1,12 @@
 /** The few settings a lecture needs: the ones presentation and embed modes keep on screen. */
-import { PARAMS, isApplicable, type NumberSpec, type ParamKey, type RunConfig } from '../../protocol/config';
+import {
+  PARAMS,
+  isApplicable,
+  type LayersSpec,
+  type NumberSpec,
+  type ParamKey,
+  type RunConfig,
+} from '../../protocol/config';
 
 /** The data model's own parameters, the dimension and the critic's width, in display order. */
 export const MAIN_PARAM_KEYS: readonly ParamKey[] = Object.freeze([
@@ -17,9 +24,11 @@ export function isMainParam(key: ParamKey): boolean {
 }
 
 /** The main sliders that apply to `config` (power, noise, dim, hidden on the Gaussian channel). */
-export function mainSliders(config: RunConfig): NumberSpec[] {
+export function mainSliders(config: RunConfig): (NumberSpec | LayersSpec)[] {
   return PARAMS.filter(
-    (spec): spec is NumberSpec =>
-      spec.type === 'number' && isMainParam(spec.key) && isApplicable(spec, config),
+    (spec): spec is NumberSpec | LayersSpec =>
+      (spec.type === 'number' || spec.type === 'layers') &&
+      isMainParam(spec.key) &&
+      isApplicable(spec, config),
   );
 }

@@ -1,6 +1,9 @@
 /** Maps between a setting's value and its slider's position (a tick index, or the value itself). */
 import type { NumberSpec } from '../../protocol/config';
 
+/** What a slider needs to know of a setting: its ticks, or its limits and step. */
+export type SliderScale = Pick<NumberSpec, 'ticks' | 'min' | 'max' | 'step' | 'kind'>;
+
 /** Index of the tick closest to `value` (in log space for positive ticks). */
 export function nearestTickIndex(ticks: readonly number[], value: number): number {
   const distance = (tick: number) =>
@@ -11,7 +14,7 @@ export function nearestTickIndex(ticks: readonly number[], value: number): numbe
 }
 
 /** Where the slider's thumb sits for `value`. */
-export function sliderPosition(spec: NumberSpec, value: number): number {
+export function sliderPosition(spec: SliderScale, value: number): number {
   return spec.ticks ? nearestTickIndex(spec.ticks, value) : value;
 }
 
@@ -20,7 +23,7 @@ export function sliderPosition(spec: NumberSpec, value: number): number {
  * value between ticks (set through the URL) goes to the adjacent tick in that direction, so an arrow
  * key never skips a tick.
  */
-export function valueAtPosition(spec: NumberSpec, position: number, value: number): number {
+export function valueAtPosition(spec: SliderScale, position: number, value: number): number {
   const { ticks } = spec;
   if (!ticks) {
     if (spec.kind === 'int') return Math.round(position);

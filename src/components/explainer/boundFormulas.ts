@@ -2,7 +2,14 @@
  * The bound each selected estimator trains and reports, with N, k, α and τ substituted, plus the
  * critic and the batch ceiling. Bounds are written in nats (natural log), as the trainer computes them.
  */
-import { ceilingBits, infoNceK, inUnits, type BoundId, type RunConfig } from '../../protocol/config';
+import {
+  ceilingBits,
+  infoNceK,
+  inUnits,
+  sourceDims,
+  type BoundId,
+  type RunConfig,
+} from '../../protocol/config';
 import { texInfo, texLines, texNumber, textInfo, textNumber, unitLog, type Formula } from './texFormat';
 
 /** One estimator's bound and how it is trained. */
@@ -110,14 +117,23 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
   }
 }
 
-/** The critic network with d and h substituted. */
+/** The critic network with its dimensions and hidden widths substituted. */
 export function criticFormula(config: RunConfig): Formula {
+  const { xDim, yDim } = sourceDims(config);
+  const widths = config.hidden;
+  const layers = widths.length;
+  // T = w_out^T ReLU(W_L … ReLU(W_1 [x; y] + b_1) … + b_L) + b_out
+  const texInner = widths.reduce(
+    (inner, _, l) => `\\operatorname{ReLU}\\bigl(W_{${l + 1}} ${inner} + b_{${l + 1}}\\bigr)`,
+    '[x; y]',
+  );
+  const textInner = widths.reduce((inner, _, l) => `ReLU(W${l + 1} ${inner} + b${l + 1})`, '[x; y]');
   return {
     tex: texLines(
-      `T(x, y) = w_2^{\\top} \\operatorname{ReLU}\\bigl(W_1 [x; y] + b_1\\bigr) + b_2,\\quad W_1 \\in \\mathbb{R}^{h \\times 2d}`,
-      `d = ${texNumber(config.dim)},\\quad h = ${texNumber(config.hidden)}`,
+      `T(x, y) = w_{\\text{out}}^{\\top} ${texInner} + b_{\\text{out}},\\quad W_1 \\in \\mathbb{R}^{h_1 \\times (d_x + d_y)}`,
+      `d_x = ${texNumber(xDim)},\\quad d_y = ${texNumber(yDim)},\\quad ${widths.map((h, l) => `h_{${l + 1}} = ${texNumber(h)}`).join(',\\quad ')}`,
     ),
-    text: `T(x, y) = w₂ᵀ ReLU(W₁ [x; y] + b₁) + b₂, W₁ ∈ R^(h × 2d); d = ${config.dim}, h = ${config.hidden}`,
+    text: `T(x, y) = w_outᵀ ${textInner} + b_out, ${layers} hidden layer${layers > 1 ? 's' : ''}; d_x = ${xDim}, d_y = ${yDim}, h = ${widths.join(', ')}`,
   };
 }
 

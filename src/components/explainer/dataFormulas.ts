@@ -3,6 +3,7 @@
  * settings substituted, e.g. I(X;Y) = 3/2 · log₂(1 + 3/0.2) = 6.00 bits.
  */
 import { STAIRCASE_LEVELS_NATS, rhoForMiNats } from '../../core/distributions';
+import { bmiTask } from '../../core/tasks/catalogue';
 import { inUnits, trueMiBits, type RunConfig } from '../../protocol/config';
 import {
   texInfo,
@@ -52,7 +53,21 @@ export function dataModelFormula(config: RunConfig): Formula {
         ),
         text: `X, ε ~ N(0, I_d), Y = ρ_t·X + √(1−ρ_t²)·ε with ρ_t = √(1 − e^(−2 I_t / d)); d = ${config.dim}`,
       };
+    case 'task': {
+      const task = bmiTask(config.task);
+      return { tex: null, text: task ? `${config.task}: ${task.definition}` : config.task };
+    }
+    case 'data':
+      return {
+        tex: null,
+        text: `Your data: X = ${columnList(config.x)}, Y = ${columnList(config.y)}; no model is assumed.`,
+      };
   }
+}
+
+/** Column names as a sentence lists them. */
+function columnList(names: readonly string[]): string {
+  return names.length === 0 ? '(no column chosen yet)' : names.map((n) => `“${n}”`).join(', ');
 }
 
 /** The stair (0-based) that training step `stepIdx` is on. */
@@ -91,6 +106,16 @@ export function trueMiFormula(config: RunConfig, stepIdx: number): Formula {
         text: `I_t = 2·min(5, 1 + ⌊t / ${config.stair}⌋) nats; now I_${stepIdx} = ${nats} nats = ${result.text}, ρ_t = ${textNumber(rho)}`,
       };
     }
+    case 'task':
+      return {
+        tex: `I(X;Y) = ${result.tex}`,
+        text: `I(X;Y) = ${result.text}, exactly (bmi’s closed form)`,
+      };
+    case 'data':
+      return {
+        tex: null,
+        text: 'I(X;Y) is unknown: the estimate on held-out rows is the honest number, beside the KSG and linear baselines.',
+      };
   }
 }
 
@@ -105,5 +130,9 @@ export function trueMiNote(config: RunConfig): string {
       return 'Cubing each coordinate of Y is invertible, so it leaves the MI of the correlated pair unchanged; only the critic’s task gets harder.';
     case 'staircase':
       return `The MI climbs 2, 4, 6, 8, 10 nats, one stair every ${textNumber(config.stair)} steps, then stays on the top stair.`;
+    case 'task':
+      return bmiTask(config.task)?.whyTruth ?? '';
+    case 'data':
+      return 'A training-batch estimate of a finite sample is optimistic: the critic has seen those rows and can fit their quirks. Rows it never saw cannot flatter it.';
   }
 }

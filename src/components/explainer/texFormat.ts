@@ -2,9 +2,9 @@
 import type { InfoUnit } from '../../protocol/config';
 import { formatInformation, formatSetting } from '../format';
 
-/** A formula twice: TeX for KaTeX, and plain text shown until KaTeX has loaded. */
+/** A formula twice: TeX for KaTeX (null: plain text only), and plain text shown until KaTeX has loaded. */
 export interface Formula {
-  readonly tex: string;
+  readonly tex: string | null;
   readonly text: string;
 }
 

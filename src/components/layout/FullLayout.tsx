@@ -12,6 +12,7 @@ import { EstimatePlot } from '../plot/EstimatePlot';
 import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { useRun } from '../../store/context';
+import { LabFooter, Tagline } from './LabText';
 
 /**
  * The whole lab: settings on the left; presets, run controls, readouts, the live plot, the critic,
@@ -24,9 +25,7 @@ export function FullLayout() {
     <>
       <header>
         <h1>MINE Lab</h1>
-        <p className="tagline secondary">
-          Watch a neural network estimate mutual information, live in your browser.
-        </p>
+        <Tagline />
         <div className="header-tools">
           <ShortcutsButton />
           <PresentationToggle />
@@ -50,12 +49,7 @@ export function FullLayout() {
           <Explainer />
         </div>
       </main>
-      <footer className="secondary">
-        Mutual Information Neural Estimation (Belghazi et al., ICML 2018), trained with TensorFlow.js in a Web
-        Worker. Settings live in the URL: copy it to share this configuration; add <code>&amp;run=1</code> to
-        start on load, <code>&amp;present=1</code> for presentation mode, <code>&amp;embed=1</code> for a
-        slide.
-      </footer>
+      <LabFooter />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { numberSpec } from '../../protocol/config';
+import { sweepScale } from '../../protocol/sweeps';
 import { useRun } from '../../store/context';
 import type { Sweep } from '../../store/history';
 import { formatInformation, formatSetting } from '../format';
@@ -10,7 +10,7 @@ import { sweepRows } from './sweepModel';
 export function SweepChart({ sweep }: { sweep: Sweep }) {
   const units = useRun((s) => s.config.units);
   const { rows, logX } = sweepRows(sweep, units);
-  const spec = numberSpec(sweep.key);
+  const spec = sweepScale(sweep.key);
   const estimators = sweep.base.estimator;
   // The ceiling is drawn where it matters: when it is not far above everything else.
   const highest = Math.max(...rows.flatMap((row) => [row.truth, ...Object.values(row.finals)]));

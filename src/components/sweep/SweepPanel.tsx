@@ -1,12 +1,9 @@
 import { useId, useState } from 'react';
-import { PARAMS, isApplicable, type NumberKey } from '../../protocol/config';
+import { sweepKeys, sweepScale, type SweepKey } from '../../protocol/sweeps';
 import { useRun, useRunStoreApi } from '../../store/context';
 import { parseSweepParam } from '../../store/history';
 import { SweepChart } from './SweepChart';
 import { suggestedValues } from './sweepModel';
-
-/** Numeric settings a sweep can vary. */
-const SWEEPABLE = PARAMS.filter((spec) => spec.type === 'number' && spec.key !== 'eval');
 
 /** Sweep one setting over a list of values, one run after another, and plot each final estimate. */
 export function SweepPanel() {
@@ -14,7 +11,7 @@ export function SweepPanel() {
   const config = useRun((s) => s.config);
   const sweep = useRun((s) => s.sweep);
   const { prepareSweep, runSweep, stopSweep, clearSweep } = useRunStoreApi().getState();
-  const [key, setKey] = useState<NumberKey>(() => sweep?.key ?? 'hidden');
+  const [key, setKey] = useState<SweepKey>(() => sweep?.key ?? 'hidden');
   const [text, setText] = useState(() => (sweep ? sweep.values : suggestedValues('hidden')).join(', '));
   const [error, setError] = useState<string | null>(null);
   // A sweep set up elsewhere (from a link) shows its own setting and values in the form (state
@@ -40,7 +37,7 @@ export function SweepPanel() {
     }
   };
 
-  const choices = SWEEPABLE.filter((spec) => isApplicable(spec, config));
+  const choices = sweepKeys(config);
   return (
     <section className="panel sweep-panel" aria-label="Sweep a setting">
       <h2>Sweep a setting</h2>
@@ -51,14 +48,14 @@ export function SweepPanel() {
           data-testid="sweep-key"
           value={key}
           onChange={(event) => {
-            const next = event.target.value as NumberKey;
+            const next = event.target.value as SweepKey;
             setKey(next);
             setText(suggestedValues(next).join(', '));
           }}
         >
-          {choices.map((spec) => (
-            <option key={spec.key} value={spec.key}>
-              {spec.label}
+          {choices.map((choice) => (
+            <option key={choice} value={choice}>
+              {sweepScale(choice).label}
             </option>
           ))}
         </select>

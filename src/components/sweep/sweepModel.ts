@@ -1,12 +1,6 @@
 /** What the sweep chart draws: each estimator's final estimate per value, the truth and the ceiling. */
-import {
-  ceilingBits,
-  inUnits,
-  numberSpec,
-  trueMiBits,
-  type BoundId,
-  type InfoUnit,
-} from '../../protocol/config';
+import { ceilingBits, inUnits, trueMiBits, type BoundId, type InfoUnit } from '../../protocol/config';
+import { sweepScale } from '../../protocol/sweeps';
 import { sweepConfig, type Sweep } from '../../store/history';
 
 /** One swept value's row: the value, each estimator's final estimate, the true MI and the ceiling. */
@@ -34,8 +28,8 @@ export function sweepRows(sweep: Sweep, units: InfoUnit): { rows: SweepRow[]; lo
       ceiling: convert(Math.min(...config.estimator.map((id) => ceilingBits(config, id)))),
     };
   });
-  const spec = numberSpec(sweep.key);
-  return { rows, logX: spec.ticks !== undefined && sweep.values.every((v) => v > 0) };
+  const scale = sweepScale(sweep.key);
+  return { rows, logX: scale.ticks !== undefined && sweep.values.every((v) => v > 0) };
 }
 
 /** Values worth trying for a setting, as a starting list. */
@@ -49,6 +43,6 @@ export function suggestedValues(key: Sweep['key']): number[] {
     steps: [50, 100, 200, 500, 1000],
     seed: [1, 2, 3, 4, 5],
   };
-  const spec = numberSpec(key);
-  return presets[key] ?? [spec.min, (spec.min + spec.max) / 2, spec.max];
+  const scale = sweepScale(key);
+  return presets[key] ?? [scale.min, (scale.min + scale.max) / 2, scale.max];
 }

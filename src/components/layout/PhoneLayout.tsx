@@ -1,0 +1,51 @@
+import { CeilingNotice } from '../CeilingNotice';
+import { SettingsPanel } from '../controls/SettingsPanel';
+import { CriticPanel } from '../critic/CriticPanel';
+import { Explainer } from '../explainer/Explainer';
+import { Notices } from '../Notices';
+import { EstimatePlot } from '../plot/EstimatePlot';
+import { PresetSelect, PresetWatch } from '../Presets';
+import { Readouts } from '../Readouts';
+import { RunControls } from '../RunControls';
+import { SlowStepNotice } from '../SlowStepNotice';
+import { SweepPanel } from '../sweep/SweepPanel';
+import { LabFooter, Tagline } from './LabText';
+import { MoreMenu } from './MoreMenu';
+
+/**
+ * The lab on a narrow screen (a phone, upright or sideways): the title, Start / Step / Reset, the
+ * presets as one menu and the other actions behind "More"; then the plot with the headline readouts
+ * (true MI, estimate, step) above it (beside it when sideways), so the curve is on the first screen;
+ * then what to watch, the other readouts, the settings, the critic, sweeps and the explanation.
+ */
+export function PhoneLayout() {
+  return (
+    <>
+      <header className="phone-header">
+        <h1>MINE Lab</h1>
+        <MoreMenu />
+        <Tagline />
+        <div className="phone-bar">
+          <RunControls exports={false} />
+          <PresetSelect />
+        </div>
+      </header>
+      <Notices />
+      <main className="phone-layout">
+        <div className="phone-plot">
+          <Readouts part="headline" />
+          <EstimatePlot />
+        </div>
+        <PresetWatch />
+        <CeilingNotice />
+        <SlowStepNotice />
+        <Readouts part="details" />
+        <SettingsPanel />
+        <CriticPanel />
+        <SweepPanel />
+        <Explainer />
+      </main>
+      <LabFooter />
+    </>
+  );
+}
