@@ -2,6 +2,7 @@ import { EmbedLayout } from './components/layout/EmbedLayout';
 import { FullLayout } from './components/layout/FullLayout';
 import { PhoneLayout } from './components/layout/PhoneLayout';
 import { useNarrowScreen } from './components/layout/useNarrowScreen';
+import { useDataDrop } from './components/data/useDataDrop';
 import { ShortcutsDialog } from './components/shortcuts/ShortcutsDialog';
 import { useKeyboardShortcuts } from './components/shortcuts/useKeyboardShortcuts';
 import { useRun } from './store/context';
@@ -15,11 +16,13 @@ export function App() {
   const embed = useRun((s) => s.embed);
   const narrow = useNarrowScreen();
   useKeyboardShortcuts();
+  const dragging = useDataDrop();
   const className = [
     'app',
     presentation && 'presenting',
     embed && 'embedded',
     narrow && !embed && !presentation && 'phone',
+    dragging && 'dragging-file',
   ]
     .filter(Boolean)
     .join(' ');
@@ -27,6 +30,11 @@ export function App() {
     <div className={className} data-testid="app">
       {embed ? <EmbedLayout /> : narrow && !presentation ? <PhoneLayout /> : <FullLayout />}
       <ShortcutsDialog />
+      {dragging && (
+        <div className="drop-hint" aria-hidden="true">
+          Drop a CSV file to load it as your data (it stays in this browser)
+        </div>
+      )}
     </div>
   );
 }

@@ -16,6 +16,7 @@ import './styles/panels.css';
 import './styles/modes.css';
 import './styles/phone.css';
 import './styles/touch.css';
+import './styles/data.css';
 
 /** The backend timings, kept in localStorage (when the browser allows it: it is only a cache). */
 const speedStorage = {

@@ -1,4 +1,6 @@
-import { inUnits, optionLabel, trueMiBits } from '../protocol/config';
+import { inUnits, optionLabel, trainsOnFiniteSample, trueMiBits } from '../protocol/config';
+import { dataTruthBits } from './plot/plotExtras';
+import { FiniteReadouts } from './FiniteReadouts';
 import { useRun } from '../store/context';
 import type { RunResults } from '../store/runResults';
 import { BackendSpeeds } from './BackendSpeeds';
@@ -58,7 +60,10 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
   const shown = runConfig ?? config;
   const { units } = config;
   const stepsDone = results.length;
-  const trueBits = trueMiBits(shown, Math.max(0, stepsDone - 1));
+  const dataTruth = useRun((s) => dataTruthBits(s));
+  const earlyStops = useRun((s) => s.earlyStops);
+  const trueBits = shown.dist === 'data' ? dataTruth : trueMiBits(shown, Math.max(0, stepsDone - 1));
+  const finite = trainsOnFiniteSample(shown);
   const firstEstimate = latestSmoothed(results, 0);
   const compare = results.estimators.length > 1;
   const headline = part !== 'details';
@@ -72,17 +77,28 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
             <Readout
               label={`True MI (${units})`}
               testId="true-mi"
-              value={trueBits}
+              value={Number.isFinite(trueBits) ? trueBits : null}
               text={formatInformation(inUnits(trueBits, units))}
-              title="Known in closed form for this distribution"
+              title={Number.isFinite(trueBits) ? 'Known in closed form' : 'Unknown for your data'}
             />
             <Readout
-              label={compare ? `${optionLabel(results.estimators[0])} (${units})` : `Estimate (${units})`}
+              label={
+                compare
+                  ? `${optionLabel(results.estimators[0])} (${units})`
+                  : finite
+                    ? `On training batches (${units})`
+                    : `Estimate (${units})`
+              }
               testId="estimate"
               value={firstEstimate}
               text={formatInformation(firstEstimate === null ? null : inUnits(firstEstimate, units))}
-              title="Exponential moving average of the per-step estimate"
+              title={
+                finite
+                  ? 'Moving average on training batches: optimistic, the critic has seen these rows'
+                  : 'Exponential moving average of the per-step estimate'
+              }
             />
+            {finite && <FiniteReadouts />}
             <Readout
               label="Step"
               testId="step"
@@ -139,9 +155,11 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
                   }
                 >
                   <span className="value">
-                    {results.firstNonFiniteIdx[e] >= 0
-                      ? 'diverged'
-                      : formatInformation(value === null ? null : inUnits(value, units))}
+                    {earlyStops[e]
+                      ? `stopped at ${(earlyStops[e]?.stepIdx ?? 0) + 1}`
+                      : results.firstNonFiniteIdx[e] >= 0
+                        ? 'diverged'
+                        : formatInformation(value === null ? null : inUnits(value, units))}
                   </span>
                 </dd>
               </div>

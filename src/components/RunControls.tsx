@@ -11,12 +11,18 @@ import { StartPauseButton } from './StartPauseButton';
 export function RunControls({ exports = true }: { exports?: boolean }) {
   const store = useRunStoreApi();
   const runState = useRun((s) => s.runState);
+  const missingData = useRun((s) => s.config.dist === 'data' && s.dataSelection === null);
   const { stepOnce, reset } = store.getState();
 
   return (
     <div className="run-controls" role="group" aria-label="Run controls">
       <StartPauseButton />
-      <button type="button" data-testid="step-once" onClick={stepOnce} disabled={runState === 'running'}>
+      <button
+        type="button"
+        data-testid="step-once"
+        onClick={stepOnce}
+        disabled={runState === 'running' || (missingData && runState !== 'paused')}
+      >
         Step
       </button>
       <button type="button" data-testid="reset" onClick={reset} disabled={runState === 'idle'}>

@@ -4,6 +4,7 @@ import { useRun, useRunStoreApi } from '../store/context';
 export function StartPauseButton() {
   const store = useRunStoreApi();
   const runState = useRun((s) => s.runState);
+  const missingData = useRun((s) => s.config.dist === 'data' && s.dataSelection === null);
   const { start, pause, resume } = store.getState();
   const primary =
     runState === 'running'
@@ -12,7 +13,14 @@ export function StartPauseButton() {
         ? { label: 'Resume', action: resume }
         : { label: runState === 'idle' ? 'Start' : 'Restart', action: start };
   return (
-    <button type="button" className="primary" data-testid="start-pause" onClick={primary.action}>
+    <button
+      type="button"
+      className="primary"
+      data-testid="start-pause"
+      onClick={primary.action}
+      disabled={missingData && runState !== 'running' && runState !== 'paused'}
+      title={missingData ? 'Load data and choose its X and Y columns first' : undefined}
+    >
       {primary.label}
     </button>
   );

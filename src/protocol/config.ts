@@ -2,10 +2,11 @@
  * The run configuration: defaults, validation and the quantities derived from it (true MI,
  * batch ceilings, InfoNCE's k), all driven by the PARAMS table.
  */
-import { infoNceRows } from '../core/batches';
+import { BATCH_STREAMS, infoNceRows } from '../core/batches';
 import type { BoundId } from '../core/bounds';
 import { createDistribution, type JointDistribution } from '../core/distributions';
-import { heldOutRowCount } from '../core/finiteSample';
+import { heldOutRowCount, type SampleRows } from '../core/finiteSample';
+import { createRng, deriveSeed } from '../core/random';
 import { BITS_PER_NAT } from '../core/units';
 import { trainsOnFiniteSample } from './paramTable';
 import {
@@ -162,6 +163,15 @@ export function configuredDistribution(config: RunConfig): JointDistribution {
 /** True mutual information at training step `stepIdx` (0-based), in bits; NaN for the user's data. */
 export function trueMiBits(config: RunConfig, stepIdx = 0): number {
   return config.dist === 'data' ? NaN : configuredDistribution(config).trueMiBits(stepIdx);
+}
+
+/**
+ * The rows of a finite sample drawn once from the configured distribution (`rows` > 0): the same
+ * rows in the training worker and on the page (whose baselines measure them), from the seed.
+ */
+export function sampledRows(config: RunConfig): SampleRows {
+  const rng = createRng(deriveSeed(config.seed, BATCH_STREAMS.sample));
+  return configuredDistribution(config).sample(rng, config.rows, 0);
 }
 
 /** Dimensions of X and Y: the distribution's, or the number of columns chosen of the user's data. */

@@ -6,7 +6,7 @@
 import type { KsgResult } from '../core/baselines/ksg';
 import type { LinearMiResult } from '../core/baselines/linearMi';
 import type { PermutationResult } from '../core/baselines/permutationTest';
-import type { PairedSample } from '../core/baselines/sample';
+import type { SampleRows } from '../core/finiteSample';
 import type { DataErrorCode, ParsedTable } from '../core/data/table';
 
 /** The baselines computed for a dataset. */
@@ -36,7 +36,7 @@ export type ToDataWorker =
   | {
       readonly type: 'baselines';
       readonly requestId: number;
-      readonly sample: PairedSample;
+      readonly sample: SampleRows;
       readonly settings: BaselineSettings;
     }
   /** Stop the request with this id (answered by `failed` with code 'cancelled'). */

@@ -16,13 +16,15 @@ import {
 /**
  * URL keys that are not settings but tell the page what to do, and the values they accept: `run=1`
  * starts training on load, `present=1` opens presentation mode, `embed=1` the compact layout for
- * an iframe, `sweep=key:v1,v2,…` sets up a sweep (its values are checked when it is set up).
+ * an iframe, `sweep=key:v1,v2,…` sets up a sweep (its values are checked when it is set up),
+ * `data=example:<name>` loads a bundled example dataset (the user's own data never goes in a URL).
  */
 export const PAGE_FLAGS = Object.freeze({
   run: /^[01]$/,
   present: /^[01]$/,
   embed: /^[01]$/,
   sweep: /^[a-z]+:[-+0-9.eE,]{1,200}$/,
+  data: /^example:[a-z0-9-]{1,40}$/,
 } as const);
 
 /** A page flag's name. */

@@ -2,11 +2,59 @@
 import { PARAMS, trueMiBits, type RunConfig } from '../protocol/config';
 import type { RunResults } from './runResults';
 
-/** What the CSV records about where the run happened. */
+/** What the CSV records about where the run happened, and what it trained on. */
 export interface CsvContext {
   readonly backend: string | null;
   readonly adamEpsilon: number | null;
   readonly exportedAt: Date;
+  /**
+   * For a run on the user's data: the file's name and the rows used and dropped (never a value);
+   * for any finite sample: its split.
+   */
+  readonly data?: { readonly name: string; readonly usedRows: number; readonly droppedRows: number } | null;
+  readonly split?: {
+    readonly trainRows: number;
+    readonly heldOutRows: number;
+    readonly batchSize: number;
+  } | null;
+  /** The user's data's true MI in bits, where it is known (a generated example). */
+  readonly dataTruthBits?: number | null;
+  /** The baselines on the same rows, in bits, where they were computed. */
+  readonly baselines?: {
+    readonly ksgBits: number | null;
+    readonly linearBits: number | null;
+    readonly pValue: number | null;
+  };
+}
+
+/** `# key=value` lines for what the context knows of the data and the baselines. */
+function contextLines(context: CsvContext): string[] {
+  const lines: string[] = [];
+  const { data, split, baselines } = context;
+  if (data) {
+    // A file name is the user's own text: one line, no control characters.
+    const name = Array.from(data.name, (c) => (c.charCodeAt(0) < 32 ? ' ' : c)).join('');
+    lines.push(
+      `# data_file=${name}`,
+      `# data_rows_used=${data.usedRows}`,
+      `# data_rows_dropped=${data.droppedRows}`,
+    );
+  }
+  if (split)
+    lines.push(
+      `# train_rows=${split.trainRows}`,
+      `# heldout_rows=${split.heldOutRows}`,
+      `# batch_used=${split.batchSize}`,
+    );
+  if (baselines) {
+    const value = (v: number | null) => (v === null || !Number.isFinite(v) ? 'unknown' : String(v));
+    lines.push(
+      `# ksg_bits=${value(baselines.ksgBits)}`,
+      `# linear_mi_bits=${value(baselines.linearBits)}`,
+      `# permutation_p=${value(baselines.pValue)}`,
+    );
+  }
+  return lines;
 }
 
 /** Column names: part 1's three (plus held-out) for one estimator, `<id>_…` columns per estimator in compare mode. */
@@ -28,7 +76,10 @@ export function runToCsv(config: RunConfig, results: RunResults, context: CsvCon
     }),
     ...(config.dist === 'staircase'
       ? []
-      : [`# true_mi_bits=${config.dist === 'data' ? 'unknown' : trueMiBits(config)}`]),
+      : [
+          `# true_mi_bits=${config.dist === 'data' ? (context.dataTruthBits ?? 'unknown') : trueMiBits(config)}`,
+        ]),
+    ...contextLines(context),
     `# backend=${context.backend ?? 'unknown'}`,
     `# adam_epsilon=${context.adamEpsilon ?? 'unknown'}`,
     `# exported_at=${context.exportedAt.toISOString()}`,

@@ -58,10 +58,19 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
       results: createRunResults(config.estimator, config.steps, config.eval),
       stats: null,
       snapshot: null,
+      runInfo: null,
+      earlyStops: config.estimator.map(() => null),
       lastWorkerMessageMs: now(), // silence is counted from here
       awaitingSingleStep: false,
     });
     return runId;
+  };
+
+  /** A run on the user's data needs its rows: says so and refuses until they are chosen. */
+  const refuseWithoutData = (): boolean => {
+    if (get().config.dist !== 'data' || get().dataSelection !== null) return false;
+    get().addNotices(['Load your data and choose its X and Y columns before starting a run on it.']);
+    return true;
   };
 
   const cancelPendingRestart = (): boolean => {
@@ -91,6 +100,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
 
     start() {
       cancelPendingRestart();
+      if (refuseWithoutData()) return;
       const runId = beginRun('running');
       send({ type: 'start', runId, config: get().config, paused: false });
     },
@@ -110,7 +120,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
 
     stepOnce() {
       const { runState } = get();
-      if (runState === 'running') return;
+      if (runState === 'running' || (runState !== 'paused' && refuseWithoutData())) return;
       cancelPendingRestart(); // only a stale one can be pending when not running
       if (runState !== 'paused') {
         const runId = beginRun('paused');
@@ -133,6 +143,8 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
         results: createRunResults(config.estimator, 0, config.eval),
         stats: null,
         snapshot: null,
+        runInfo: null,
+        earlyStops: [],
         awaitingSingleStep: false,
       });
     },

@@ -6,7 +6,10 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
 import type { BackendId, MeasuredBackend } from '../protocol/messages';
+import { createDataClient } from '../worker/dataClient';
 import { createBackendTimings } from './backendTimings';
+import { createDataSlice, type DataDependencies } from './dataSlice';
+import { siteExamples } from './examples';
 import { createHistorySlice } from './historySlice';
 import { createRunCommands } from './runCommands';
 import { createPreferences } from './preferences';
@@ -18,10 +21,14 @@ import { createReceive } from './workerMessages';
 
 export type { RunStoreOptions, RunStoreState, WorkerHost } from './types';
 
-/** Creates the store, driving training workers through `host`. */
+/**
+ * Creates the store, driving training workers through `host`, and loading data and computing
+ * baselines through `data` (the data worker and the bundled examples).
+ */
 export function createRunStore(
   host: WorkerHost,
   options: RunStoreOptions = { restartDebounceMs: 300 },
+  data: DataDependencies = { client: createDataClient(), examples: siteExamples() },
 ): StoreApi<RunStoreState> {
   /** The backend preference the current worker was started with; null before the first. */
   let workerBackend: BackendPreference | null = null;
@@ -33,7 +40,7 @@ export function createRunStore(
   /** The backend timed fastest that the current worker was started with, if any. */
   let workerMeasured: BackendId | null = null;
   let timings: ReturnType<typeof createBackendTimings> | null = null;
-
+  let onStateChange: (state: RunStoreState) => void = () => undefined;
   const store = createStore<RunStoreState>()((set, get) => {
     const startWorker = (backend: BackendPreference, measured: MeasuredBackend | null) => {
       connected = true;
@@ -42,6 +49,9 @@ export function createRunStore(
       set({ backend: null });
       host.start(backend, avoidNext, measured);
       avoidNext = [];
+      // A fresh worker gets the user's rows again (it holds them for every run on them).
+      const rows = dataSlice.rowsForWorker();
+      if (rows) host.send({ type: 'data', rows });
     };
     const ensureWorker = () => {
       const { backend } = get().config;
@@ -78,6 +88,8 @@ export function createRunStore(
     };
     timings = createBackendTimings(ctx);
     const { scheduleRestart, ...commands } = createRunCommands(ctx);
+    const dataSlice = createDataSlice(ctx, data);
+    onStateChange = dataSlice.onStateChange;
     const history = createHistorySlice(ctx, commands.start);
     /** A command from the user (not from a sweep): a running sweep stops first. */
     const byUser =
@@ -95,6 +107,8 @@ export function createRunStore(
       results: createRunResults(DEFAULTS.estimator, 0, DEFAULTS.eval),
       stats: null,
       snapshot: null,
+      runInfo: null,
+      earlyStops: [],
       backend: null,
       notices: [],
       applyUpdate: null,
@@ -104,6 +118,8 @@ export function createRunStore(
       sweep: null,
       ...timings.values,
       ...createPreferences(ctx),
+      ...dataSlice.values,
+      ...dataSlice.actions,
 
       ...commands,
       ...history.actions,
@@ -142,6 +158,9 @@ export function createRunStore(
       offerUpdate: (applyUpdate) => set({ applyUpdate }),
     };
   });
-  store.subscribe(() => timings?.onChange());
+  store.subscribe((state) => {
+    onStateChange(state);
+    timings?.onChange();
+  });
   return store;
 }

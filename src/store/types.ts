@@ -7,9 +7,11 @@ import type {
   BackendReport,
   FromWorker,
   MeasuredBackend,
+  RunInfoMessage,
   SnapshotMessage,
   ToWorker,
 } from '../protocol/messages';
+import type { DataActions, DataValues } from './dataTypes';
 import type { GhostRun, Sweep } from './history';
 import type { RunResults } from './runResults';
 
@@ -44,6 +46,14 @@ export interface SpeedStorage {
   save(text: string): void;
 }
 
+/** Where early stopping ended an estimator's training: the step, and its best held-out estimate. */
+export interface EarlyStop {
+  /** 0-based step of the evaluation after which it stopped. */
+  readonly stepIdx: number;
+  readonly bestBits: number;
+  readonly bestStepIdx: number;
+}
+
 /** Throughput and memory as the worker last reported them. */
 export interface RunStats {
   /** Smoothed recent throughput. */
@@ -70,6 +80,10 @@ export interface RunValues {
   readonly stats: RunStats | null;
   /** The run's latest snapshot (a batch sample, the critic on a grid); null before the first. */
   readonly snapshot: SnapshotMessage | null;
+  /** What the run trains on (dimensions, batch size, a finite sample's split); null until it starts. */
+  readonly runInfo: RunInfoMessage | null;
+  /** Per estimator of the run, where early stopping ended it (null while it trains on). */
+  readonly earlyStops: readonly (EarlyStop | null)[];
   /** The worker's backend, once it has started; null while a worker starts. */
   readonly backend: BackendReport | null;
   /** Messages for the user (bad URL values, fallbacks, errors), oldest first. */
@@ -152,8 +166,13 @@ export interface PreferencesActions {
   setExplainerOpen(open: boolean): void;
 }
 
-/** Store state: the run's values and actions, and the viewer's preferences. */
-export type RunStoreState = RunValues & RunActions & PreferencesValues & PreferencesActions;
+/** Store state: the run's values and actions, the user's data, and the viewer's preferences. */
+export type RunStoreState = RunValues &
+  RunActions &
+  DataValues &
+  DataActions &
+  PreferencesValues &
+  PreferencesActions;
 
 /** Options for timing that tests may shorten. */
 export interface RunStoreOptions {

@@ -18,12 +18,14 @@ export interface UrlHost {
  * set up (`run` is read once and never written back).
  */
 export function pageFlags(
-  state: Pick<RunStoreState, 'presentation' | 'embed' | 'sweep'>,
+  state: Pick<RunStoreState, 'presentation' | 'embed' | 'sweep' | 'config' | 'dataSummary'>,
 ): Partial<Record<PageFlag, string>> {
+  const example = state.config.dist === 'data' ? state.dataSummary?.example : null;
   return {
     ...(state.presentation ? { present: '1' } : {}),
     ...(state.embed ? { embed: '1' } : {}),
     ...(state.sweep ? { sweep: sweepToParam(state.sweep) } : {}),
+    ...(example ? { data: `example:${example.name}` } : {}),
   };
 }
 
@@ -58,7 +60,14 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
       }
     }
     writeHash();
-    if (autoRun && sweepReady) store.getState().runSweep();
+    const example = flags.data?.slice('example:'.length);
+    if (example && example !== store.getState().dataSummary?.example?.name) {
+      // The bundled example loads first; a run asked for starts once it is in.
+      void store
+        .getState()
+        .loadExample(example)
+        .then(() => autoRun && store.getState().dataSelection && store.getState().start());
+    } else if (autoRun && sweepReady) store.getState().runSweep();
     else if (autoRun) store.getState().start();
   };
   applyHash();
@@ -67,7 +76,8 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
       state.config !== previous.config ||
       state.presentation !== previous.presentation ||
       state.embed !== previous.embed ||
-      state.sweep !== previous.sweep
+      state.sweep !== previous.sweep ||
+      state.dataSummary !== previous.dataSummary
     )
       writeHash();
   });

@@ -74,6 +74,20 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
       case 'snapshot':
         if (message.runId === get().runId) set({ snapshot: message });
         return;
+      case 'run-info':
+        if (message.runId === get().runId) set({ runInfo: message });
+        return;
+      case 'stopped-early': {
+        if (message.runId !== get().runId) return;
+        const e = get().results.estimators.indexOf(message.estimator);
+        const { stepIdx, bestBits, bestStepIdx } = message;
+        set({
+          earlyStops: get().results.estimators.map((_, i) =>
+            i === e ? { stepIdx, bestBits, bestStepIdx } : (get().earlyStops[i] ?? null),
+          ),
+        });
+        return;
+      }
       case 'run-state':
         // The worker applies commands in order, so its latest report is the truth.
         if (message.runId !== get().runId) return;

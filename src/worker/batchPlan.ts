@@ -1,6 +1,5 @@
 /** The batches a configuration draws: shared by the training worker and its sampler. */
 import {
-  BATCH_STREAMS,
   finiteBatchPlan,
   heldOutBatch,
   trainingBatch,
@@ -9,10 +8,10 @@ import {
   type FreshBatchPlan,
 } from '../core/batches';
 import { createFiniteSample, type FiniteSample, type SampleRows } from '../core/finiteSample';
-import { createRng, deriveSeed } from '../core/random';
 import {
   configuredDistribution,
   heldOutSize,
+  sampledRows,
   trainsOnFiniteSample,
   type RunConfig,
 } from '../protocol/config';
@@ -44,9 +43,7 @@ function finiteRows(config: RunConfig, data: SampleRows | null): SampleRows {
     }
     return data;
   }
-  const distribution = configuredDistribution(config);
-  const rng = createRng(deriveSeed(config.seed, BATCH_STREAMS.sample));
-  return distribution.sample(rng, config.rows, 0);
+  return sampledRows(config);
 }
 
 /** The finite sample of a configuration: its rows, split and standardised as the settings say. */

@@ -6,7 +6,7 @@
 import type { KsgResult } from '../core/baselines/ksg';
 import type { LinearMiResult } from '../core/baselines/linearMi';
 import type { PermutationResult } from '../core/baselines/permutationTest';
-import type { PairedSample } from '../core/baselines/sample';
+import type { SampleRows } from '../core/finiteSample';
 import { DataError, type ParsedTable } from '../core/data/table';
 import type { BaselineKind, BaselineSettings, FromDataWorker, ToDataWorker } from '../protocol/dataMessages';
 
@@ -36,7 +36,7 @@ export interface DataClient {
   parseText(text: string, onProgress?: (read: number, total: number) => void): Promise<ParsedTable>;
   /** Computes the baselines of `sample`; resolves once all are answered (each through `callbacks`). */
   computeBaselines(
-    sample: PairedSample,
+    sample: SampleRows,
     settings: BaselineSettings,
     callbacks: BaselineCallbacks,
   ): Promise<void>;

@@ -38,8 +38,9 @@ function snapshotOf(
 
 /** The largest difference between the two maps of `grids` (which must exist). */
 function maxGap(grids: ReturnType<typeof criticGrids>): number {
-  if (!grids) throw new Error('no grids');
-  return grids.learned.reduce((m, v, i) => Math.max(m, Math.abs(v - grids.optimal[i])), 0);
+  const optimal = grids?.optimal;
+  if (!grids || !optimal) throw new Error('no grids');
+  return grids.learned.reduce((m, v, i) => Math.max(m, Math.abs(v - optimal[i])), 0);
 }
 
 describe('criticGrids', () => {

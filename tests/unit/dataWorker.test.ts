@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ksgMutualInformation } from '../../src/core/baselines/ksg';
 import { linearMutualInformation } from '../../src/core/baselines/linearMi';
 import { DataError } from '../../src/core/data/table';
-import type { FromDataWorker, ToDataWorker } from '../../src/protocol/dataMessages';
-import { createDataClient, type DataWorkerPort } from '../../src/worker/dataClient';
+import type { FromDataWorker } from '../../src/protocol/dataMessages';
+import { createDataClient } from '../../src/worker/dataClient';
+import { inProcessWorker } from './dataWorkerPort';
 import { createDataSession } from '../../src/worker/dataSession';
 import { correlatedGaussian } from './baselineSamples';
 
@@ -154,38 +155,6 @@ describe('the data worker session', () => {
     expect(types(posted, 5)).not.toContain('ksg');
   });
 });
-
-/** The session behind a worker-like port that answers asynchronously, as a worker does. */
-function inProcessWorker() {
-  const listeners: {
-    message: ((event: MessageEvent<FromDataWorker>) => void)[];
-    error: ((event: ErrorEvent) => void)[];
-  } = {
-    message: [],
-    error: [],
-  };
-  const sent: ToDataWorker[] = [];
-  let terminated = false;
-  const handle = createDataSession((message) =>
-    setTimeout(
-      () =>
-        !terminated && listeners.message.forEach((l) => l({ data: message } as MessageEvent<FromDataWorker>)),
-      1,
-    ),
-  );
-  const port: DataWorkerPort = {
-    postMessage: (message: ToDataWorker) => {
-      sent.push(message);
-      setTimeout(() => handle(message), 1);
-    },
-    addEventListener: ((type: 'message' | 'error', listener: never) =>
-      listeners[type].push(listener)) as DataWorkerPort['addEventListener'],
-    terminate: () => (terminated = true),
-  };
-  const crash = () =>
-    listeners.error.forEach((l) => l({ message: 'boom', preventDefault: () => undefined } as ErrorEvent));
-  return { port, sent, crash };
-}
 
 describe('the data client', () => {
   it('starts the worker on first use and resolves a parse with the table, reporting progress', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { symmetricEigenvalues } from '../../src/core/baselines/eigen';
 import { linearMutualInformation } from '../../src/core/baselines/linearMi';
-import type { PairedSample } from '../../src/core/baselines/sample';
+import type { SampleRows } from '../../src/core/finiteSample';
 import { createRng } from '../../src/core/random';
 import { correlatedGaussian, gaussianMiNats, mapped } from './baselineSamples';
 
@@ -24,7 +24,7 @@ function orthonormalColumns(n: number, count: number, seed: number): Float64Arra
 }
 
 /** A sample of n rows whose columns are the given ones (x first), stored row-major. */
-function sampleOf(xColumns: Float64Array[], yColumns: Float64Array[]): PairedSample {
+function sampleOf(xColumns: Float64Array[], yColumns: Float64Array[]): SampleRows {
   const n = xColumns[0].length;
   const pack = (columns: Float64Array[]) => {
     const out = new Float32Array(n * columns.length);

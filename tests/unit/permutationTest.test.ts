@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../src/core/baselines/ksg';
 import { permutationTestSteps, type PermutationOptions } from '../../src/core/baselines/permutationTest';
-import type { PairedSample } from '../../src/core/baselines/sample';
+import type { SampleRows } from '../../src/core/finiteSample';
 import { correlatedGaussian } from './baselineSamples';
 
-const test = (sample: PairedSample, options: PermutationOptions) =>
+const test = (sample: SampleRows, options: PermutationOptions) =>
   runToEnd(permutationTestSteps(sample, options));
 
 describe('the permutation test', () => {

@@ -8,6 +8,7 @@ import {
   type RunConfig,
 } from '../../protocol/config';
 import { useRun } from '../../store/context';
+import { DataPanel } from '../data/DataPanel';
 import { EstimatorPicker } from './EstimatorPicker';
 import { LayerWidths } from './LayerWidths';
 import { isMainParam } from './mainParams';
@@ -82,6 +83,7 @@ export function SettingsPanel() {
             {specs.map((spec) => (
               <div key={spec.key} className={isMainParam(spec.key) ? 'main-param' : 'secondary'}>
                 <ParamControl spec={spec} config={config} />
+                {spec.key === 'dist' && <DataPanel />}
               </div>
             ))}
           </fieldset>

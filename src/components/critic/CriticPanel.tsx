@@ -1,29 +1,53 @@
 import { useDeferredValue, useMemo } from 'react';
-import { optionLabel } from '../../protocol/config';
+import { optionLabel, sourceDims, type RunConfig } from '../../protocol/config';
+import type { RunInfoMessage } from '../../protocol/messages';
 import { useRun } from '../../store/context';
 import { formatInformation } from '../format';
 import { DIVERGING_GRADIENT_HIGH, DIVERGING_GRADIENT_LOW } from './colorScale';
-import { blindToFunctionsOfX, criticGrids } from './criticGrids';
+import { blindToFunctionsOfX, criticGrids, type FirstCoordinateScaling } from './criticGrids';
 import { Heatmap } from './Heatmap';
 import { ScatterCanvas } from './ScatterCanvas';
 import { CRITIC_GRID_SIZE } from '../../protocol/snapshot';
 
+/** The standardisation of the first x and y columns of a finite sample, from the run's info. */
+function firstCoordinateScaling(info: RunInfoMessage | null): FirstCoordinateScaling | null {
+  const scaling = info?.finite?.scaling;
+  if (!scaling || !info) return null;
+  return {
+    xMean: scaling.mean[0],
+    xStd: scaling.std[0],
+    yMean: scaling.mean[info.xDim],
+    yStd: scaling.std[info.xDim],
+  };
+}
+
+/** The dimensions the settings give, or null where only the data can (no columns chosen yet). */
+function sourceDimsOrNull(config: RunConfig): { xDim: number; yDim: number } | null {
+  const dims = sourceDims(config);
+  return dims.xDim > 0 && dims.yDim > 0 ? dims : null;
+}
+
 /**
- * What the critic learned and what it sees: for d = 1 its scores over (x, y) beside the optimal
- * critic on the same colour scale, and for any d a scatter of one batch's first coordinates.
+ * What the critic learned and what it sees: for one-dimensional X and Y its scores over (x, y)
+ * beside the optimal critic (where the density is known) on the same colour scale, and for any
+ * dimensions a scatter of one batch's first coordinates.
  */
 export function CriticPanel() {
   const snapshot = useDeferredValue(useRun((s) => s.snapshot)); // drawn in the background pass
   const runConfig = useRun((s) => s.runConfig);
   const config = useRun((s) => s.config);
+  const runInfo = useRun((s) => s.runInfo);
   const shown = runConfig ?? config;
+  const scaling = useMemo(() => firstCoordinateScaling(runInfo), [runInfo]);
   const grids = useMemo(
-    () => (snapshot && runConfig ? criticGrids(snapshot, runConfig) : null),
-    [snapshot, runConfig],
+    () => (snapshot && runConfig ? criticGrids(snapshot, runConfig, 0, scaling) : null),
+    [snapshot, runConfig, scaling],
   );
   // The same elements whether or not a snapshot has arrived (empty canvases until then), so the
   // first one only redraws: it neither mounts new elements nor reflows the page mid-run.
-  const heatmaps = shown.dim === 1;
+  const dims = runInfo ?? sourceDimsOrNull(shown);
+  const heatmaps = dims !== null && dims.xDim === 1 && dims.yDim === 1;
+  const known = shown.dist !== 'data';
   const step = snapshot?.stepsDone ?? 0;
   const estimator = shown.estimator[0];
   const centred = blindToFunctionsOfX(estimator);
@@ -42,22 +66,27 @@ export function CriticPanel() {
               testId="critic-heatmap"
               step={step}
             />
-            <Heatmap
-              values={grids?.optimal ?? null}
-              size={grids?.size ?? CRITIC_GRID_SIZE}
-              low={grids?.low ?? -1}
-              high={grids?.high ?? 1}
-              label={
-                centred
-                  ? 'optimal: log p(x,y)/p(x)p(y), centred in each x column (InfoNCE cannot see any a(x) added to T)'
-                  : 'optimal: log p(x,y)/p(x)p(y) + const'
-              }
-              testId="optimal-critic"
-              step={step}
-            />
+            {known && (
+              <Heatmap
+                values={grids?.optimal ?? null}
+                size={grids?.size ?? CRITIC_GRID_SIZE}
+                low={grids?.low ?? -1}
+                high={grids?.high ?? 1}
+                label={
+                  centred
+                    ? 'optimal: log p(x,y)/p(x)p(y), centred in each x column (InfoNCE cannot see any a(x) added to T)'
+                    : 'optimal: log p(x,y)/p(x)p(y) + const'
+                }
+                testId="optimal-critic"
+                step={step}
+              />
+            )}
           </>
         ) : (
-          <p className="critic-note">Heatmaps of T(x, y) are drawn for d = 1; here d = {shown.dim}.</p>
+          <p className="critic-note">
+            Heatmaps of T(x, y) are drawn when X and Y are one-dimensional; here they have{' '}
+            {dims ? `${dims.xDim} and ${dims.yDim}` : 'no columns yet'}.
+          </p>
         )}
         <ScatterCanvas scatter={snapshot?.scatter ?? null} step={step} />
       </div>

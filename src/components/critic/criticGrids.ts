@@ -12,7 +12,8 @@ import { criticGridRows } from '../../protocol/snapshot';
 export interface CriticGrids {
   readonly size: number;
   readonly learned: Float32Array;
-  readonly optimal: Float32Array;
+  /** The optimal critic, where the density ratio is known (not for the user's data). */
+  readonly optimal: Float32Array | null;
   /** Colour limits (low < 0 < high): values beyond them saturate. */
   readonly low: number;
   readonly high: number;
@@ -78,8 +79,26 @@ function cellOf(x: number, y: number, snapshot: NonNullable<SnapshotMessage['gri
   return i >= 0 && i < size && j >= 0 && j < size ? j * size + i : -1;
 }
 
-/** The learned critic of estimator `e` and the optimal critic made comparable, or null without a grid. */
-export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0): CriticGrids | null {
+/** How the critic's first x and y coordinates were standardised (a finite sample), to map them back. */
+export interface FirstCoordinateScaling {
+  readonly xMean: number;
+  readonly xStd: number;
+  readonly yMean: number;
+  readonly yStd: number;
+}
+
+/**
+ * The learned critic of estimator `e` and the optimal critic made comparable, or null without a
+ * grid. On a standardised finite sample the grid is in standardised units: the density ratio is
+ * evaluated where each cell came from (`scaling`), which it may be, since an invertible map of x or
+ * of y leaves the ratio unchanged.
+ */
+export function criticGrids(
+  snapshot: SnapshotMessage,
+  config: RunConfig,
+  e = 0,
+  scaling: FirstCoordinateScaling | null = null,
+): CriticGrids | null {
   const { grid } = snapshot;
   if (!grid) return null;
   const cells = grid.size * grid.size;
@@ -94,8 +113,17 @@ export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0)
     xs[c] = rows[2 * c];
     ys[c] = rows[2 * c + 1];
   }
-  const density = configuredDistribution(config).logDensityRatio(xs, ys, Math.max(0, snapshot.stepsDone - 1));
-  const ratio = yWeights ? centreColumns(density, grid.size, yWeights) : density;
+  if (scaling) {
+    for (let c = 0; c < cells; c++) {
+      xs[c] = xs[c] * scaling.xStd + scaling.xMean;
+      ys[c] = ys[c] * scaling.yStd + scaling.yMean;
+    }
+  }
+  const density =
+    config.dist === 'data'
+      ? null
+      : configuredDistribution(config).logDensityRatio(xs, ys, Math.max(0, snapshot.stepsDone - 1));
+  const ratio = density && yWeights ? centreColumns(density, grid.size, yWeights) : density;
   // The shift: the mean gap between the critics over the cells where joint samples fell; the
   // colour scale spans the values where any sample fell (beyond, colours saturate).
   let gap = 0;
@@ -105,10 +133,10 @@ export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0)
   const visit = (points: Float32Array, joint: boolean) => {
     for (let p = 0; p < points.length; p += 2) {
       const c = cellOf(points[p], points[p + 1], grid);
-      if (c < 0 || !Number.isFinite(learned[c]) || !Number.isFinite(ratio[c])) continue;
+      if (c < 0 || !Number.isFinite(learned[c])) continue;
       low = Math.min(low, learned[c]);
       high = Math.max(high, learned[c]);
-      if (joint) {
+      if (joint && ratio && Number.isFinite(ratio[c])) {
         gap += learned[c] - ratio[c];
         count++;
       }
@@ -117,6 +145,6 @@ export function criticGrids(snapshot: SnapshotMessage, config: RunConfig, e = 0)
   visit(snapshot.scatter.joint, true);
   visit(snapshot.scatter.shuffled, false);
   const shift = count > 0 && !centredPerX ? gap / count : 0;
-  const optimal = Float32Array.from(ratio, (r) => r + shift);
+  const optimal = ratio ? Float32Array.from(ratio, (r) => r + shift) : null;
   return { size: grid.size, learned, optimal, low: low || -1, high: high || 1, centredPerX };
 }

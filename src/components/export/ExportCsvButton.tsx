@@ -1,6 +1,9 @@
 import { useRun, useRunStoreApi } from '../../store/context';
 import { csvFileName, runToCsv } from '../../store/csv';
 import { downloadBlob } from './download';
+import { BITS_PER_NAT } from '../../core/units';
+import { trainsOnFiniteSample } from '../../protocol/config';
+import { dataTruthBits } from '../plot/plotExtras';
 
 /** Downloads the run as CSV: one row per step, the settings in `#` header lines. */
 export function ExportCsvButton() {
@@ -8,12 +11,38 @@ export function ExportCsvButton() {
   const hasSteps = useRun((s) => s.results.length > 0);
 
   const exportCsv = () => {
-    const { runConfig, results, backend } = store.getState();
+    const state = store.getState();
+    const { runConfig, results, backend, runInfo, dataSummary, dataSelection, baselines } = state;
     if (!runConfig) return;
+    const finite = trainsOnFiniteSample(runConfig);
+    const truth = dataTruthBits(state);
     const csv = runToCsv(runConfig, results, {
       backend: backend?.backend ?? null,
       adamEpsilon: backend?.adamEpsilon ?? null,
       exportedAt: new Date(),
+      data:
+        runConfig.dist === 'data' && dataSummary && dataSelection
+          ? {
+              name: dataSummary.name,
+              usedRows: dataSelection.usedRows,
+              droppedRows: dataSelection.droppedRows,
+            }
+          : null,
+      split: runInfo?.finite
+        ? {
+            trainRows: runInfo.finite.trainRows,
+            heldOutRows: runInfo.finite.heldOutRows,
+            batchSize: runInfo.batchSize,
+          }
+        : null,
+      dataTruthBits: Number.isFinite(truth) ? truth : null,
+      baselines: finite
+        ? {
+            ksgBits: baselines.ksg ? baselines.ksg.miNats * BITS_PER_NAT : null,
+            linearBits: baselines.linear ? baselines.linear.miNats * BITS_PER_NAT : null,
+            pValue: baselines.permutation?.pValue ?? null,
+          }
+        : undefined,
     });
     downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), csvFileName(runConfig));
   };

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useRunStoreApi } from '../../store/context';
 import { pngFileName } from '../../store/csv';
+import { plotExtrasOf } from '../plot/plotExtras';
 import { buildPlotModel } from '../plot/plotModel';
 import { downloadBlob } from './download';
 import { findPlotSvg, plotPng } from './plotImage';
@@ -13,12 +14,13 @@ export function SavePngButton() {
   const save = async () => {
     const svg = findPlotSvg();
     if (!svg) return;
-    const { runConfig, config, results } = store.getState();
+    const state = store.getState();
+    const { runConfig, config, results } = state;
     // What the plot shows: the shown run's settings (or the pending ones), in the units chosen now.
     const shown = { ...(runConfig ?? config), units: config.units };
     setBusy(true);
     try {
-      const blob = await plotPng(svg, buildPlotModel(results, shown), shown);
+      const blob = await plotPng(svg, buildPlotModel(results, shown, [], plotExtrasOf(state)), shown);
       downloadBlob(blob, pngFileName(shown));
     } catch (error) {
       store.getState().addNotices([`Saving the plot failed: ${String(error)}`]);

@@ -2,7 +2,8 @@ import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { heldOutSize, type InfoUnit } from '../../protocol/config';
 import { useRun } from '../../store/context';
-import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
+import { BASELINE_DASHES, ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
+import { plotExtrasOf } from './plotExtras';
 import { PlotLegend } from './PlotLegend';
 import { CurvePaths } from './CurvePaths';
 import { HoverReadout } from './HoverReadout';
@@ -18,11 +19,29 @@ export function EstimatePlot() {
   const config = useRun((s) => s.config);
   const units = useRun((s) => s.config.units);
   const ghosts = useDeferredValue(useRun((s) => s.ghosts));
+  const runInfo = useRun((s) => s.runInfo);
+  const finite = runInfo?.finite
+    ? {
+        batch: runInfo.batchSize,
+        trainRows: runInfo.finite.trainRows,
+        heldOut: runInfo.finite.heldOutEvaluated,
+      }
+    : null;
+  const dataSummary = useRun((s) => s.dataSummary);
+  const dataSelection = useRun((s) => s.dataSelection);
+  const baselines = useRun((s) => s.baselines);
+  const extras = useMemo(
+    () => plotExtrasOf({ dataSummary, dataSelection, baselines }),
+    [dataSummary, dataSelection, baselines],
+  );
   const style = plotStyle(useRun((s) => s.presentation));
   // The shown run's settings (or the pending ones before a run), in the units chosen now.
   const shown = useMemo(() => ({ ...(runConfig ?? config), units }), [runConfig, config, units]);
   // `results` is a new object after every batch, so it is the memo key.
-  const model = useMemo(() => buildPlotModel(results, shown, ghosts), [results, shown, ghosts]);
+  const model = useMemo(
+    () => buildPlotModel(results, shown, ghosts, extras),
+    [results, shown, ghosts, extras],
+  );
 
   return (
     <figure className="panel plot" aria-label="Mutual information estimate during training">
@@ -31,9 +50,9 @@ export function EstimatePlot() {
       </div>
       <PlotLegend model={model} units={units} />
       <figcaption className="secondary">
-        Each step draws {shown.batch.toLocaleString('en-US')} fresh pairs; thin lines are each estimator on
-        that batch, thick lines their moving average, diamonds the value on a held-out batch of{' '}
-        {heldOutSize(shown).toLocaleString('en-US')} pairs every {shown.eval} steps.
+        {finite
+          ? `Each step takes a batch of ${finite.batch.toLocaleString('en-US')} of the ${finite.trainRows.toLocaleString('en-US')} training rows (a fresh order every epoch); thin lines are each estimator on that batch, thick lines their moving average, diamonds the value on the ${finite.heldOut.toLocaleString('en-US')} held-out rows every ${shown.eval} steps.`
+          : `Each step draws ${shown.batch.toLocaleString('en-US')} fresh pairs; thin lines are each estimator on that batch, thick lines their moving average, diamonds the value on a held-out batch of ${heldOutSize(shown).toLocaleString('en-US')} pairs every ${shown.eval} steps.`}
       </figcaption>
     </figure>
   );
@@ -129,6 +148,17 @@ const PlotChart = memo(function PlotChart({
               stroke: ESTIMATOR_COLORS[curve.id],
               width: style.heldOutWidth,
               markers: 4 + style.heldOutWidth,
+            })),
+            ...model.baselines.map((baseline) => ({
+              key: `baseline-${baseline.id}`,
+              className: `baseline-line baseline-${baseline.id}`,
+              points: [
+                { step: 1, value: baseline.value },
+                { step: Math.max(1, model.xTicks[model.xTicks.length - 1] ?? 1), value: baseline.value },
+              ],
+              stroke: REFERENCE_COLORS[baseline.id],
+              width: style.truthWidth,
+              dash: BASELINE_DASHES[baseline.id],
             })),
             // Drawn last so the true value stays visible over a dense noise band.
             {

@@ -24,10 +24,20 @@ export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit
           per step · thick: smoothed · ◇ held out
         </li>
       )}
-      <li>
-        <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} /> true MI (
-        {truthText(model, units)})
-      </li>
+      {model.truth.length > 0 ? (
+        <li>
+          <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} /> true MI (
+          {truthText(model, units)})
+        </li>
+      ) : (
+        <li>true MI unknown: the diamonds (held-out rows) are the honest estimate</li>
+      )}
+      {model.baselines.map((baseline) => (
+        <li key={baseline.id} data-testid={`legend-baseline-${baseline.id}`}>
+          <span className="swatch dotted" style={{ borderColor: REFERENCE_COLORS[baseline.id] }} />{' '}
+          {baseline.label} = {formatInformation(baseline.value)} {units}
+        </li>
+      ))}
       {model.ghosts.map((ghost) => (
         <li
           key={`ghost-${ghost.id}`}

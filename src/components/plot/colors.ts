@@ -10,5 +10,17 @@ export const ESTIMATOR_COLORS: Readonly<Record<BoundId, string>> = Object.freeze
   smile: '#E69F00',
 });
 
-/** Reference lines: the true MI (black, dashed) and the batch ceiling (grey, dotted). */
-export const REFERENCE_COLORS = Object.freeze({ truth: '#1b1b1b', ceiling: '#7a7a7a', grid: '#e3e7ee' });
+/**
+ * Reference lines: the true MI (black, dashed), the batch ceiling (grey, dotted), and the baselines
+ * on the user's rows: KSG (sky blue) and the linear MI (dark grey).
+ */
+export const REFERENCE_COLORS = Object.freeze({
+  truth: '#1b1b1b',
+  ceiling: '#7a7a7a',
+  grid: '#e3e7ee',
+  ksg: '#56B4E9',
+  linear: '#4d4d4d',
+});
+
+/** How each baseline's level line is dashed (the truth's is plain dashes). */
+export const BASELINE_DASHES = Object.freeze({ ksg: '10 3 2 3', linear: '2 3' });

@@ -44,13 +44,36 @@ export interface GhostEntry {
   readonly pinned: boolean;
 }
 
+/** A baseline drawn as a level line: KSG, or the linear (Gaussian) MI. */
+export interface BaselineLine {
+  readonly id: 'ksg' | 'linear';
+  readonly label: string;
+  readonly value: number;
+}
+
+/** What the plot draws besides the run: the truth where the settings cannot give it, baselines. */
+export interface PlotExtras {
+  /** The true MI in bits of the user's data, where it is known (a bundled example); else NaN. */
+  readonly dataTruthBits?: number;
+  /** Rows of the user's data in use (their training share bounds the batch, so the ceiling). */
+  readonly dataRows?: number | null;
+  /** Baselines in bits on the rows the run trains on. */
+  readonly baselines?: readonly {
+    readonly id: 'ksg' | 'linear';
+    readonly label: string;
+    readonly bits: number;
+  }[];
+}
+
 /** Everything the plot draws. */
 export interface PlotModel {
   readonly curves: readonly EstimatorCurves[];
   readonly ghostCurves: readonly GhostCurve[];
   readonly ghosts: readonly GhostEntry[];
-  /** The true MI as a step function over the run. */
+  /** The true MI as a step function over the run (empty where it is unknown: the user's data). */
   readonly truth: readonly PlotPoint[];
+  /** Baselines in the plot's units. */
+  readonly baselines: readonly BaselineLine[];
   /** Ceilings inside the visible range. */
   readonly ceilings: readonly CeilingLine[];
   readonly xTicks: readonly number[];
@@ -59,8 +82,23 @@ export interface PlotModel {
   readonly pointCount: number;
 }
 
-/** The true MI over the run: one point where each stair begins, and the last step. */
-export function truthPoints(config: RunConfig, convert: (bits: number) => number): PlotPoint[] {
+/**
+ * The true MI over the run: one point where each stair begins, and the last step; for the user's
+ * data, `dataTruthBits` when it is known, else nothing.
+ */
+export function truthPoints(
+  config: RunConfig,
+  convert: (bits: number) => number,
+  dataTruthBits = NaN,
+): PlotPoint[] {
+  if (config.dist === 'data') {
+    if (!Number.isFinite(dataTruthBits)) return [];
+    const value = convert(dataTruthBits);
+    return [
+      { step: 1, value },
+      { step: Math.max(1, config.steps), value },
+    ];
+  }
   const points: PlotPoint[] = [{ step: 1, value: convert(trueMiBits(config, 0)) }];
   if (config.dist === 'staircase') {
     for (let start = config.stair; start < config.steps; start += config.stair) {
@@ -72,13 +110,17 @@ export function truthPoints(config: RunConfig, convert: (bits: number) => number
 }
 
 /** The distinct ceilings of the run's estimators: log N for the DV family, log k for InfoNCE. */
-function ceilingLines(config: RunConfig, convert: (bits: number) => number): CeilingLine[] {
+function ceilingLines(
+  config: RunConfig,
+  convert: (bits: number) => number,
+  dataRows: number | null,
+): CeilingLine[] {
   const lines: CeilingLine[] = [];
   if (config.estimator.some((id) => id !== 'infonce')) {
-    lines.push({ label: 'log N', value: convert(ceilingBits(config, 'mine')) });
+    lines.push({ label: 'log N', value: convert(ceilingBits(config, 'mine', dataRows)) });
   }
   if (config.estimator.includes('infonce')) {
-    const value = convert(ceilingBits(config, 'infonce'));
+    const value = convert(ceilingBits(config, 'infonce', dataRows));
     if (!lines.some((l) => Math.abs(l.value - value) < 1e-9)) lines.push({ label: 'log k', value });
   }
   return lines;
@@ -111,6 +153,7 @@ export function buildPlotModel(
   results: RunResults,
   config: RunConfig,
   ghosts: readonly GhostRun[] = [],
+  extras: PlotExtras = {},
 ): PlotModel {
   const convert = (bits: number) => inUnits(bits, config.units);
   const { length } = results;
@@ -134,7 +177,10 @@ export function buildPlotModel(
     pointCount += raw.length + smoothed.length + held.length;
     return { id, raw, smoothed, heldOut: held };
   });
-  const truth = truthPoints(config, convert);
+  const truth = truthPoints(config, convert, extras.dataTruthBits);
+  const baselines = (extras.baselines ?? [])
+    .filter((b) => Number.isFinite(b.bits))
+    .map((b) => ({ id: b.id, label: b.label, value: convert(b.bits) }));
   const ghostCurves = ghosts.flatMap((ghost) =>
     ghost.curves.map((curve, e) => ({
       ghostId: ghost.id,
@@ -146,7 +192,7 @@ export function buildPlotModel(
 
   const { low, high } = valueRange(
     [...curves.map((c) => c.raw), ...ghostCurves.map((g) => g.points)],
-    Math.max(1, ...truth.map((p) => p.value * 1.1)),
+    Math.max(1, ...truth.map((p) => p.value * 1.1), ...baselines.map((b) => b.value * 1.1)),
   );
   const yTicks = niceTicks(low, high, 6);
   const [yMin, yMax] = [yTicks[0], yTicks[yTicks.length - 1]];
@@ -155,7 +201,10 @@ export function buildPlotModel(
     ghostCurves,
     ghosts: ghosts.map((g) => ({ id: g.id, label: ghostLabel(g.config, config), pinned: g.pinned })),
     truth,
-    ceilings: ceilingLines(config, convert).filter((c) => c.value >= yMin && c.value <= yMax),
+    baselines,
+    ceilings: ceilingLines(config, convert, extras.dataRows ?? null).filter(
+      (c) => c.value >= yMin && c.value <= yMax,
+    ),
     xTicks: niceTicks(0, Math.max(1, config.steps, ...ghosts.map((g) => g.length)), 8),
     yTicks,
     pointCount: pointCount + truth.length,

@@ -13,7 +13,7 @@
  */
 import { createRng, deriveSeed, type Rng } from '../random';
 import { digamma } from '../tasks/specialFunctions';
-import type { PairedSample } from './sample';
+import type { SampleRows } from '../finiteSample';
 
 /** Rows KSG runs on: beyond, a seeded subsample of this many (5,000 rows: 0.03 s at 1 + 1, ~2–3 s at 5 + 5). */
 export const KSG_MAX_ROWS = 5000;
@@ -89,7 +89,7 @@ function prepareSide(
 }
 
 /** The KSG points of `sample`'s `rows` (all when null), jittered from `seed`. */
-export function prepareKsgPoints(sample: PairedSample, rows: Int32Array | null, seed: number): KsgPoints {
+export function prepareKsgPoints(sample: SampleRows, rows: Int32Array | null, seed: number): KsgPoints {
   const n = rows ? rows.length : sample.n;
   const rng = baselineRng(seed, 'jitter');
   const x = prepareSide(sample.x, sample.xDim, rows, n, rng);
@@ -255,7 +255,7 @@ export function* ksgOnPoints(
 }
 
 /** KSG on `sample` as a generator (fractions done, then the result); see ksgMutualInformation. */
-export function* ksgSteps(sample: PairedSample, options: KsgOptions): Generator<number, KsgResult> {
+export function* ksgSteps(sample: SampleRows, options: KsgOptions): Generator<number, KsgResult> {
   const seed = options.seed ?? 0;
   const rows = subsampleRows(sample.n, options.maxRows ?? KSG_MAX_ROWS, seed);
   const points = prepareKsgPoints(sample, rows, seed);
@@ -272,6 +272,6 @@ export function runToEnd<T>(steps: Generator<unknown, T>): T {
 }
 
 /** The KSG estimate of I(X; Y) in nats for `sample` (on a seeded subsample past `maxRows`). */
-export function ksgMutualInformation(sample: PairedSample, options: KsgOptions): KsgResult {
+export function ksgMutualInformation(sample: SampleRows, options: KsgOptions): KsgResult {
   return runToEnd(ksgSteps(sample, options));
 }

@@ -6,7 +6,7 @@
  */
 import { DataError } from '../data/table';
 import { cholesky, logDetFromCholesky, principalBlock } from '../tasks/linalg';
-import type { PairedSample } from './sample';
+import type { SampleRows } from '../finiteSample';
 import { symmetricEigenvalues } from './eigen';
 
 /** Least pivot of a Cholesky factor of a correlation matrix (1 − R² of a column on the ones before it). */
@@ -19,7 +19,7 @@ export interface LinearMiResult {
 }
 
 /** The (d_x + d_y)² correlation matrix of the columns [x, y]; throws for a constant column. */
-function correlationMatrix(sample: PairedSample): Float64Array {
+function correlationMatrix(sample: SampleRows): Float64Array {
   const { n, xDim, yDim } = sample;
   const d = xDim + yDim;
   const value = (i: number, c: number) => (c < xDim ? sample.x[i * xDim + c] : sample.y[i * yDim + c - xDim]);
@@ -81,7 +81,7 @@ const singular = (what: string) =>
   );
 
 /** The linear (Gaussian) MI of `sample` in nats, with its canonical correlations. */
-export function linearMutualInformation(sample: PairedSample): LinearMiResult {
+export function linearMutualInformation(sample: SampleRows): LinearMiResult {
   const { xDim: dx, yDim: dy } = sample;
   const d = dx + dy;
   if (sample.n <= d)

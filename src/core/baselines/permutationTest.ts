@@ -5,7 +5,7 @@
  * shuffled alike, so B + 1 exact KSG runs stay quick.
  */
 import { baselineRng, ksgOnPoints, prepareKsgPoints, subsampleRows, type KsgPoints } from './ksg';
-import type { PairedSample } from './sample';
+import type { SampleRows } from '../finiteSample';
 
 /** Rows the permutation test runs on (a seeded subsample beyond): B = 99 takes ~1 s at 1 + 1, a few at 5 + 5. */
 export const PERMUTATION_MAX_ROWS = 500;
@@ -47,7 +47,7 @@ function shuffledY(points: KsgPoints, order: Int32Array): KsgPoints {
  * enough for a worker to answer Cancel between), returns the result.
  */
 export function* permutationTestSteps(
-  sample: PairedSample,
+  sample: SampleRows,
   options: PermutationOptions,
 ): Generator<number, PermutationResult> {
   const { k, shuffles } = options;

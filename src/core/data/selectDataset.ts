@@ -2,11 +2,11 @@
  * From a parsed table to the dataset the estimators train on: the chosen X and Y columns, the
  * rows with a value in every one of them (in file order), and why a choice cannot be used.
  */
-import type { PairedSample } from '../baselines/sample';
+import type { SampleRows } from '../finiteSample';
 import { DataError, formatCount, type ParsedTable } from './table';
 
 /** The chosen columns as a paired sample, with the names and how many rows were kept and dropped. */
-export interface Dataset extends PairedSample {
+export interface Dataset extends SampleRows {
   readonly xNames: readonly string[];
   readonly yNames: readonly string[];
   /** Rows with a finite value in every chosen column (= n). */

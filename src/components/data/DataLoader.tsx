@@ -1,0 +1,98 @@
+import { useEffect, useId, useState } from 'react';
+import { DATA_LIMITS, formatCount } from '../../core/data/table';
+import { useRun, useRunStoreApi } from '../../store/context';
+import type { ExampleEntry } from '../../store/examples';
+
+/** The ways in: a file, a bundled example, pasted text; a progress bar and Cancel while reading. */
+export function DataLoader() {
+  const id = useId();
+  const store = useRunStoreApi();
+  const load = useRun((s) => s.dataLoad);
+  const [examples, setExamples] = useState<readonly ExampleEntry[]>([]);
+  const [pasted, setPasted] = useState('');
+  useEffect(() => {
+    let live = true;
+    store
+      .getState()
+      .listExamples()
+      .then((list) => live && setExamples(list))
+      .catch(() => undefined); // the loader still takes files and text
+    return () => {
+      live = false;
+    };
+  }, [store]);
+  const { loadDataFile, loadDataText, loadExample, cancelDataLoad } = store.getState();
+  const loading = load.state === 'loading';
+  return (
+    <div className="data-loader">
+      <div className="param">
+        <label htmlFor={`${id}-file`}>A CSV file (or drop one anywhere on the page)</label>
+        <input
+          id={`${id}-file`}
+          type="file"
+          data-testid="data-file"
+          accept=".csv,.tsv,.txt,text/csv,text/tab-separated-values,text/plain"
+          onChange={(event) => {
+            const file = event.target.files?.[0];
+            if (file) void loadDataFile(file, 'file');
+            event.target.value = ''; // the same file chosen again loads again
+          }}
+        />
+      </div>
+      <div className="param param-choice">
+        <label htmlFor={`${id}-example`}>Or a bundled example</label>
+        <select
+          id={`${id}-example`}
+          data-testid="data-example"
+          value=""
+          onChange={(event) => event.target.value && void loadExample(event.target.value)}
+        >
+          <option value="">Choose an example…</option>
+          {examples.map((example) => (
+            <option key={example.name} value={example.name}>
+              {example.title}
+            </option>
+          ))}
+        </select>
+      </div>
+      <details className="paste">
+        <summary>Or paste rows</summary>
+        <label htmlFor={`${id}-paste`}>
+          Comma-, semicolon- or tab-separated rows, a header first if you have one
+        </label>
+        <textarea
+          id={`${id}-paste`}
+          data-testid="data-paste"
+          rows={5}
+          value={pasted}
+          onChange={(event) => setPasted(event.target.value)}
+        />
+        <button
+          type="button"
+          data-testid="data-paste-load"
+          disabled={pasted.trim() === ''}
+          onClick={() => void loadDataText(pasted)}
+        >
+          Use the pasted rows
+        </button>
+      </details>
+      {loading && (
+        <div className="data-progress" role="status">
+          <progress
+            data-testid="data-progress"
+            max={load.total || 1}
+            value={load.total ? load.read : undefined}
+            aria-label={`Reading ${load.name ?? 'the data'}`}
+          />
+          <button type="button" data-testid="data-cancel" onClick={cancelDataLoad}>
+            Cancel
+          </button>
+        </div>
+      )}
+      <p className="param-hint">
+        Up to {formatCount(DATA_LIMITS.maxRows)} rows, {DATA_LIMITS.maxColumns} columns and{' '}
+        {DATA_LIMITS.maxBytes / 1_000_000} MB; missing values (empty, NA, NaN, null) are allowed.
+      </p>
+    </div>
+  );
+}
