@@ -34,13 +34,32 @@ export interface App extends EnginePage {
 export function createApp(page: EnginePage, baseURL: string): App {
   const allowed: RegExp[] = [];
   const value = (testId: string) => page.attribute(testId, 'data-value');
-  const waitForValue = (testId: string, expected: string, timeoutMs = 150_000) =>
-    page.waitFor(
-      ({ id, want }) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') === want,
-      { id: testId, want: expected },
-      timeoutMs,
-      `${testId} = ${expected}`,
-    );
+  /** What the page shows, for a failure's message: a hang says where it stopped. */
+  const pageState = () =>
+    page
+      .evaluate(() => {
+        const read = (id: string) =>
+          document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value');
+        const notices = [...document.querySelectorAll('[data-testid="notice"]')].map((n) => n.textContent);
+        return `run-state ${read('run-state')}, step ${read('step')}, backend ${read('backend') || 'none'}, notices ${JSON.stringify(notices)}`;
+      })
+      .catch((error: unknown) => `unreadable (${String(error)})`);
+  const waitForValue = async (testId: string, expected: string, timeoutMs = 150_000) => {
+    try {
+      await page.waitFor(
+        ({ id, want }) =>
+          document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-value') === want,
+        { id: testId, want: expected },
+        timeoutMs,
+        `${testId} = ${expected}`,
+      );
+    } catch (error) {
+      throw new Error(
+        `${error instanceof Error ? error.message : String(error)}; the page shows ${await pageState()}`,
+        { cause: error },
+      );
+    }
+  };
   return {
     ...page,
     open: (hash) => page.goto(`${baseURL}${hash}`),
