@@ -58,6 +58,7 @@ export default tseslint.config(
       'src/*.tsx',
       'src/worker/client.ts',
       'src/worker/dataClient.ts',
+      'src/worker/calibration.ts',
     ],
     rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns: [NO_TFJS, NO_TRAINING] }] },
   },
@@ -114,4 +115,9 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { ...globals.node } } },
+  {
+    // The test probe runs in pages and workers (scripts/serve-static.mjs puts it ahead of every script).
+    files: ['scripts/engines/probe.js'],
+    languageOptions: { globals: { ...globals.browser, ...globals.worker } },
+  },
 );

@@ -1,29 +1,19 @@
 import { defineConfig } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { chromiumArgs, chromiumExecutable } from './scripts/engines/chromium.mjs';
 
 /**
  * End-to-end tests against the built site, served under a sub-path by a plain static server, in
  * real Chromium. A system Chromium is used when one exists (CHROMIUM_PATH overrides; Debian's
  * `chromium` on the PATH otherwise), else Playwright's bundled browser.
  */
-function systemChromium(): string | undefined {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  for (const name of ['chromium', 'chromium-browser', 'google-chrome']) {
-    try {
-      return execFileSync('which', [name], { encoding: 'utf8' }).trim() || undefined;
-    } catch {
-      // not on the PATH; try the next name
-    }
-  }
-  return undefined;
-}
 
-const port = Number(process.env.E2E_PORT ?? 4317);
-const subPath = '/mine-lab/';
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+/** The port both suites serve the built site on (E2E_PORT; another session may hold the default). */
+export const port = Number(process.env.E2E_PORT ?? 4317);
+/** The sub-path the site is served under, proving it works from any path. */
+export const subPath = '/mine-lab/';
 
-export default defineConfig({
-  testDir: 'tests/e2e',
+/** What the e2e and cross-engine suites share: one browser at a time, generous timeouts, no retries. */
+export const SUITE = {
   // One browser at a time: WebGL runs in software on CPU-only machines, and tests share the cores.
   workers: 1,
   fullyParallel: false,
@@ -31,29 +21,32 @@ export default defineConfig({
   expect: { timeout: 30_000 },
   forbidOnly: !!process.env.CI,
   retries: 0,
+} as const;
+
+/** Builds the site and serves it with the test probe (and `headers` on every response). */
+export function serveBuiltSite(headers: Record<string, string> = {}) {
+  return {
+    command: `npx vite build --logLevel warn && node scripts/serve-static.mjs dist ${port} ${subPath}`,
+    url: `http://127.0.0.1:${port}${subPath}`,
+    // The probe the fixtures rely on for CSP violations in pages and workers (scripts/engines/probe.js).
+    env: { SERVE_PROBE: 'scripts/engines/probe.js', SERVE_HEADERS: JSON.stringify(headers) },
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore' as const,
+  };
+}
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  ...SUITE,
   reporter: [['list'], ['json', { outputFile: 'reports/e2e-results.json' }]],
   use: {
     baseURL: `http://127.0.0.1:${port}${subPath}`,
     browserName: 'chromium',
     viewport: { width: 1400, height: 1000 },
     acceptDownloads: true,
-    launchOptions: {
-      executablePath: systemChromium(),
-      args: [
-        // WebGL2 in software (SwiftShader) when there is no GPU; it also runs inside workers.
-        '--enable-unsafe-swiftshader',
-        '--use-angle=swiftshader',
-        '--disable-background-networking',
-        '--disable-component-update',
-        ...(isRoot ? ['--no-sandbox'] : []),
-      ],
-    },
+    // WebGL2 in software (SwiftShader) when there is no GPU; it also runs inside workers.
+    launchOptions: { executablePath: chromiumExecutable(), args: chromiumArgs() },
   },
-  webServer: {
-    command: `npx vite build --logLevel warn && node scripts/serve-static.mjs dist ${port} ${subPath}`,
-    url: `http://127.0.0.1:${port}${subPath}`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-  },
+  webServer: serveBuiltSite(),
 });

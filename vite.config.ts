@@ -4,8 +4,11 @@ import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/csp.ts';
 
 // Relative base: the built site works from any sub-path (e.g. /courses/it/mine-lab/).
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
   base: './',
+  // Test hooks (protocol/simulation.ts) exist only in `vite build --mode e2e`; everywhere else the
+  // constant is false and the minifier drops the code behind it.
+  define: { __TEST_HOOKS__: JSON.stringify(mode === 'e2e') },
   plugins: [
     react(),
     // The Content-Security-Policy, as a <meta> in the built index.html (scripts/csp.ts).
@@ -57,4 +60,4 @@ export default defineConfig({
     reporters: ['default', 'json'],
     outputFile: { json: 'reports/unit-results.json' },
   },
-});
+}));

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
- * Prints one line, "N passed, N failed", totalling the Vitest and Playwright JSON reports in
- * reports/. A missing report counts as one failure: that stage did not run to completion.
+ * Prints one line, "N passed, N failed", totalling the JSON reports in reports/: Vitest's, and
+ * Playwright's for the Chromium e2e suite and the cross-engine suite. A missing report counts as
+ * one failure: that stage did not run to completion.
  */
 import { readFileSync } from 'node:fs';
 
@@ -25,13 +26,15 @@ if (unit) {
   failed += 1;
 }
 
-const e2e = readJson('reports/e2e-results.json');
-if (e2e?.stats) {
-  passed += e2e.stats.expected ?? 0;
-  failed += (e2e.stats.unexpected ?? 0) + (e2e.stats.flaky ?? 0) + (e2e.stats.skipped ?? 0);
-  if ((e2e.errors ?? []).length > 0) failed += e2e.errors.length;
-} else {
-  failed += 1;
+for (const path of ['reports/e2e-results.json', 'reports/engines-results.json']) {
+  const report = readJson(path);
+  if (report?.stats) {
+    passed += report.stats.expected ?? 0;
+    failed += (report.stats.unexpected ?? 0) + (report.stats.flaky ?? 0) + (report.stats.skipped ?? 0);
+    if ((report.errors ?? []).length > 0) failed += report.errors.length;
+  } else {
+    failed += 1;
+  }
 }
 
 console.log(`${passed} passed, ${failed} failed`);

@@ -8,6 +8,8 @@ import { registerOfflineSupport } from './offline';
 import { RunStoreContext } from './store/context';
 import { createRunStore } from './store/runStore';
 import { syncConfigWithUrl } from './store/urlSync';
+import { SPEED_CACHE_KEY } from './protocol/backendSpeed';
+import { createBackendTimer } from './worker/calibration';
 import { createWorkerHost } from './worker/client';
 import './styles.css';
 import './styles/widgets.css';
@@ -18,7 +20,27 @@ import './styles/phone.css';
 import './styles/touch.css';
 import './styles/data.css';
 
-const store = createRunStore(createWorkerHost((message) => store.getState().receive(message)));
+/** The backend timings, kept in localStorage (when the browser allows it: it is only a cache). */
+const speedStorage = {
+  load: () => {
+    try {
+      return localStorage.getItem(SPEED_CACHE_KEY);
+    } catch {
+      return null;
+    }
+  },
+  save: (text: string) => {
+    try {
+      localStorage.setItem(SPEED_CACHE_KEY, text);
+    } catch {
+      // storage full or forbidden: the timing is simply done again next time
+    }
+  },
+};
+const store = createRunStore(
+  createWorkerHost((message) => store.getState().receive(message)),
+  { restartDebounceMs: 300, timer: createBackendTimer(), speedStorage },
+);
 // The URL first (it may choose the backend), then the worker on that backend.
 syncConfigWithUrl(store, window);
 store.getState().connectWorker();

@@ -1,8 +1,12 @@
 /* global window, document, MutationObserver */
-/** Headless Chromium for the bench: launch, and one training run of the page per fresh context. */
+/**
+ * The bench's browsers: headless Chromium through Playwright (with the long-task and heap probes),
+ * or any engine through the engine adapter (scripts/engines/); one training run per fresh page.
+ */
 import { chromium } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { chromiumArgs } from '../engines/chromium.mjs';
 
 /** The viewport of every run: the e2e tests' size, with the plot visible. */
 export const VIEWPORT = { width: 1400, height: 1000 };
@@ -20,7 +24,6 @@ export function chromiumPath(explicit) {
 
 /** Launches headless Chromium with software WebGL (SwiftShader), as the e2e tests do. */
 export function launchBrowser(executablePath) {
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   return chromium.launch({
     executablePath,
     headless: true,
@@ -28,13 +31,7 @@ export function launchBrowser(executablePath) {
     handleSIGINT: false,
     handleSIGTERM: false,
     handleSIGHUP: false,
-    args: [
-      '--enable-unsafe-swiftshader',
-      '--use-angle=swiftshader',
-      '--disable-background-networking',
-      '--disable-component-update',
-      ...(isRoot ? ['--no-sandbox'] : []),
-    ],
+    args: chromiumArgs(),
   });
 }
 
@@ -141,24 +138,32 @@ export async function readPage(page) {
   };
 }
 
+/** In the page: whether the run ended, or (with a target) at least `target` steps have arrived. */
+function runReached(target) {
+  const state = document.querySelector('[data-testid="run-state"]')?.getAttribute('data-value');
+  if (state === 'done' || state === 'error') return true;
+  if (target === null) return false;
+  const value = Number(document.querySelector('[data-testid="step"]')?.getAttribute('data-value'));
+  return value >= target;
+}
+
 /** Resolves once the page has received `step` steps or the run ended; false when `timeoutMs` passed first. */
 async function waitFor(page, step, timeoutMs) {
   try {
-    await page.waitForFunction(
-      (target) => {
-        const state = document.querySelector('[data-testid="run-state"]')?.getAttribute('data-value');
-        if (state === 'done' || state === 'error') return true;
-        if (target === null) return false;
-        const value = Number(document.querySelector('[data-testid="step"]')?.getAttribute('data-value'));
-        return value >= target;
-      },
-      step,
-      { timeout: Math.max(1, timeoutMs), polling: 200 },
-    );
+    await page.waitForFunction(runReached, step, { timeout: Math.max(1, timeoutMs), polling: 200 });
     return true;
   } catch (error) {
     if (error instanceof Error && error.name === 'TimeoutError') return false;
     throw error;
+  }
+}
+
+/** Marks a read run as ok, or as failed when it ended in the error state (with its notices). */
+function settle(result) {
+  if (result.state === 'error') {
+    result.error = `the run ended in the error state${result.notices.length ? `: ${result.notices.join(' | ')}` : ''}`;
+  } else {
+    result.ok = true;
   }
 }
 
@@ -192,16 +197,47 @@ export async function runPage(browser, url, { capS, loadTimeoutS, hooks = {} }) 
     result.capped = !(await waitFor(page, null, deadline - Date.now()));
     Object.assign(result, await readPage(page));
     if (hooks.atEnd) result.end = await hooks.atEnd(page, setup);
-    if (result.state === 'error') {
-      result.error = `the run ended in the error state${result.notices.length ? `: ${result.notices.join(' | ')}` : ''}`;
-    } else {
-      result.ok = true;
-    }
+    settle(result);
   } catch (error) {
     result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
   } finally {
     result.wallS = (Date.now() - startedAt) / 1000;
     await context?.close().catch(() => {});
+  }
+  return result;
+}
+
+/**
+ * Runs `url` in a fresh page of another engine (an EngineBrowser of scripts/engines/) to the end of
+ * the run or `capS` s of training, and returns the same readouts as runPage (without the probes a
+ * Chromium init script adds: long tasks, the page-observed rate); never throws.
+ */
+export async function runEnginePage(engineBrowser, url, { capS, loadTimeoutS }) {
+  const startedAt = Date.now();
+  const result = { url, ok: false, error: null, capped: false, pageErrors: [] };
+  let page = null;
+  /** Whether the run reached `target` steps (null: its end) within `timeoutMs`. */
+  const reached = (target, timeoutMs) =>
+    page.waitFor(runReached, target, Math.max(1, timeoutMs)).then(
+      () => true,
+      (error) => {
+        if (error instanceof Error && error.message.includes('did not hold')) return false;
+        throw error;
+      },
+    );
+  try {
+    page = await engineBrowser.newPage();
+    await page.goto(url);
+    if (!(await reached(1, loadTimeoutS * 1000)))
+      throw new Error(`no training step within ${loadTimeoutS} s of loading`);
+    result.capped = !(await reached(null, capS * 1000));
+    Object.assign(result, await readPage(page));
+    settle(result);
+  } catch (error) {
+    result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
+  } finally {
+    result.wallS = (Date.now() - startedAt) / 1000;
+    await page?.close().catch(() => {});
   }
   return result;
 }

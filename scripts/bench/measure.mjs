@@ -1,9 +1,9 @@
 /**
  * The page measurements: throughput matrix (with the reference alternating), time to first step, main-
  * thread long tasks, and tensors/heap over a long run. Each appends every raw run to `results` as it goes,
- * so a later crash keeps what was measured.
+ * so a later crash keeps what was measured, tagged with the engine it ran in (`ctx.engine`, whose page
+ * runs `ctx.runPage` makes).
  */
-import { runPage } from './browser.mjs';
 import { attachHeapProbe, heapSnapshot } from './heap.mjs';
 import { throughputSteps } from './options.mjs';
 import { runReference } from './reference.mjs';
@@ -30,7 +30,7 @@ function describe(run) {
 async function referenceRun(ctx, config, label) {
   if (!ctx.options.reference) return;
   const ref = await runReference(ctx.options.reference, config, ctx.root);
-  ctx.results.reference.push({ ...config, label, ...ref });
+  ctx.results.reference.push({ ...config, label, engine: ctx.engine, ...ref });
   ctx.log(
     `  reference ${label}: ${ref.ok ? `${ref.stepsPerS} steps/s, ${ref.estimateBits} bits, ${ref.wallS.toFixed(1)} s` : `ERROR ${ref.error}`}`,
   );
@@ -47,10 +47,11 @@ export async function measureThroughput(ctx) {
       const steps = throughputSteps(backend, batch, options.stepsScale);
       const params = { backend, batch, dim, hidden: options.hidden, steps, seed: 1, run: 1 };
       const label = `${backend} N=${batch} d=${dim} (${steps} steps)`;
-      const run = await runPage(ctx.browser, pageUrl(baseUrl, params), options);
+      const run = await ctx.runPage(pageUrl(baseUrl, params), options);
       const { longTasks, ...kept } = run; // long tasks are measured on their own
       ctx.results.throughput.push({
         ...kept,
+        engine: ctx.engine,
         backend, // the requested one; `backendUsed` is what the page ran on
         batch,
         dim,
@@ -59,7 +60,7 @@ export async function measureThroughput(ctx) {
         repeat,
         longTaskCount: longTasks?.length ?? null,
       });
-      ctx.log(`throughput ${repeat}/${options.repeat} ${label}: ${describe(run)}`);
+      ctx.log(`throughput ${ctx.engine} ${repeat}/${options.repeat} ${label}: ${describe(run)}`);
       if (backend === 'auto')
         await referenceRun(ctx, { batch, dim, hidden: options.hidden, steps }, 'matrix');
     }
@@ -71,13 +72,18 @@ export async function measureFirstStep(ctx) {
   const { options, baseUrl } = ctx;
   const params = { run: 1, steps: options.firstStepSteps };
   for (let repeat = 1; repeat <= options.repeat; repeat++) {
-    const run = await runPage(ctx.browser, pageUrl(baseUrl, params), { ...options, capS: options.capS * 3 });
+    const run = await ctx.runPage(pageUrl(baseUrl, params), { ...options, capS: options.capS * 3 });
     const { longTasks, ...kept } = run;
-    ctx.results.firstStep.push({ ...kept, repeat, longTaskCount: longTasks?.length ?? null });
+    ctx.results.firstStep.push({
+      ...kept,
+      engine: ctx.engine,
+      repeat,
+      longTaskCount: longTasks?.length ?? null,
+    });
     const first =
       run.firstStepMs === null || run.firstStepMs === undefined ? 'n/a' : `${run.firstStepMs.toFixed(0)} ms`;
     ctx.log(
-      `first step ${repeat}/${options.repeat}: ${first} (${run.firstStepSource ?? '-'}); ${describe(run)}`,
+      `first step ${ctx.engine} ${repeat}/${options.repeat}: ${first} (${run.firstStepSource ?? '-'}); ${describe(run)}`,
     );
     const steps = options.firstStepSteps ?? 500;
     await referenceRun(ctx, { batch: 20000, dim: 3, hidden: 10, steps }, 'defaults');
@@ -109,8 +115,8 @@ export async function measureLongTasks(ctx) {
     run: 1,
   };
   for (let repeat = 1; repeat <= options.repeat; repeat++) {
-    const run = await runPage(ctx.browser, pageUrl(baseUrl, params), { ...options, capS: options.capS * 3 });
-    const record = { ...run, repeat };
+    const run = await ctx.runPage(pageUrl(baseUrl, params), { ...options, capS: options.capS * 3 });
+    const record = { ...run, engine: ctx.engine, repeat };
     if (run.ok && run.longTasks) {
       const firstMs = run.firstStepMs ?? Infinity;
       const endMs = run.endMs ?? run.readAtMs;
@@ -143,7 +149,7 @@ export async function measureMemory(ctx) {
     seed: 1,
     run: 1,
   };
-  const run = await runPage(ctx.browser, pageUrl(baseUrl, params), {
+  const run = await ctx.runPage(pageUrl(baseUrl, params), {
     ...options,
     capS: options.capS * 10,
     hooks: {
@@ -153,7 +159,12 @@ export async function measureMemory(ctx) {
     },
   });
   const { longTasks, ...kept } = run;
-  ctx.results.memory.push({ ...kept, steps: options.memorySteps, longTaskCount: longTasks?.length ?? null });
+  ctx.results.memory.push({
+    ...kept,
+    engine: ctx.engine,
+    steps: options.memorySteps,
+    longTaskCount: longTasks?.length ?? null,
+  });
   const show = (s) =>
     s
       ? `step ${s.step}: tensors ${s.tensors ?? 'n/a'}, page heap ${mb(s.pageHeapUsedBytes)}, worker heap ${mb(s.workerHeapUsedBytes)}`

@@ -1,8 +1,12 @@
 /** Options of `npm run bench`: command-line flags over BENCH_* environment variables over defaults. */
+import { ENGINES } from '../engines/index.mjs';
 
 /** Backends the page accepts in `#backend=`; webgpu is measured only when asked for. */
 export const ALL_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu', 'webgpu'];
 const DEFAULT_BACKENDS = ['auto', 'webgl', 'wasm', 'cpu'];
+
+/** The sections only Chromium can measure (long-task entries and V8 heaps through CDP). */
+export const CHROMIUM_ONLY_SECTIONS = ['longtasks', 'memory'];
 
 /** The measurements, in the order they run. */
 export const SECTIONS = ['sizes', 'throughput', 'first-step', 'longtasks', 'memory'];
@@ -19,8 +23,13 @@ const SECTION_ALIASES = {
 /** Usage text for --help. */
 export const HELP = `Usage: npm run bench -- [options]        (or: node scripts/bench/run.mjs [options])
 
-Builds the site, serves it, drives headless Chromium and prints markdown tables to stdout
-(progress goes to stderr); all raw numbers go to bench-results/bench-<time>.json and latest.json.
+Builds the site, serves it, drives headless Chromium (or the engines asked for) and prints
+markdown tables to stdout (progress goes to stderr); all raw numbers go to
+bench-results/bench-<time>.json and latest.json.
+
+  --engine LIST        chromium (default), firefox, webkit, or all; comma-separated (BENCH_ENGINE)
+                       Firefox and WebKit measure throughput and start-up (long tasks and heaps
+                       are Chromium-only); WebKit runs under Xvfb when there is no display
 
   --quick              1 repetition, about a quarter of the steps       (BENCH_QUICK=1)
   --repeat N           repetitions per configuration, default 3          (BENCH_REPEAT)
@@ -107,6 +116,7 @@ export function parseOptions(argv, env) {
     else if (name === '--cap') flags.cap = takeValue();
     else if (name === '--chromium') flags.chromium = takeValue();
     else if (name === '--results-dir') flags.resultsDir = takeValue();
+    else if (name === '--engine') flags.engine = [flags.engine, takeValue()].filter(Boolean).join(',');
     else throw new Error(`unknown option "${arg}" (see --help)`);
   }
 
@@ -117,8 +127,18 @@ export function parseOptions(argv, env) {
   const filtered = only.backends.length + only.batches.length + only.dims.length > 0;
   const sections = only.sections.length > 0 ? only.sections : filtered ? ['sizes', 'throughput'] : SECTIONS;
 
+  const engineList = (flags.engine ?? env.BENCH_ENGINE ?? 'chromium')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
+  const engines = engineList.includes('all') ? ENGINES : [...new Set(engineList)];
+  for (const engine of engines)
+    if (!ENGINES.includes(engine))
+      throw new Error(`--engine: unknown engine "${engine}" (chromium, firefox, webkit or all)`);
+
   return {
     help: flags.help ?? false,
+    engines: ENGINES.filter((e) => engines.includes(e)),
     quick,
     build: !(flags.noBuild ?? truthy(env.BENCH_NO_BUILD)),
     outDir: flags.outDir ?? env.BENCH_OUT_DIR ?? 'dist',

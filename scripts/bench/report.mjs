@@ -45,6 +45,18 @@ function ranOn(requested, used) {
     : `**${used}** (asked ${requested})`;
 }
 
+/** The browsers measured, with their versions (Chromium's WebGL is SwiftShader without a GPU). */
+function browsersLine(m) {
+  const versions = m.browsers ?? { chromium: m.chromium };
+  const names = { chromium: 'Chromium', firefox: 'Firefox', webkit: 'WebKit' };
+  const shown = Object.entries(versions).map(([engine, version]) =>
+    engine === 'chromium'
+      ? `Chromium ${version} headless (WebGL: SwiftShader)`
+      : `${names[engine]} ${version}`,
+  );
+  return shown.join(', ') || 'no browser';
+}
+
 /** The whole report as markdown, from the run data and its summary. */
 export function renderMarkdown(data) {
   const { summary: s, machine: m, git: g, options: o } = data;
@@ -56,8 +68,8 @@ export function renderMarkdown(data) {
       `${(data.durationS / 60).toFixed(1)} min${o.quick ? ' · **quick mode**' : ''}  `,
   );
   out.push(
-    `${m.os} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGB} GB · Node ${m.node} · Chromium ${m.chromium} headless ` +
-      `(WebGL: SwiftShader) · load average ${m.loadAverageAtStart[0]} → ${data.loadAverageAtEnd?.[0] ?? '?'}  `,
+    `${m.os} · ${m.cpus} × ${m.cpuModel} · ${m.memoryGB} GB · Node ${m.node} · ${browsersLine(m)} · ` +
+      `load average ${m.loadAverageAtStart[0]} → ${data.loadAverageAtEnd?.[0] ?? '?'}  `,
   );
   out.push(
     `Medians of ${o.repeat} run${o.repeat > 1 ? 's' : ''}, each in a fresh browser context; h = ${o.hidden}, seed 1.`,
@@ -70,6 +82,7 @@ export function renderMarkdown(data) {
     out.push(
       table(
         [
+          'engine',
           'backend',
           'N',
           'd',
@@ -81,11 +94,24 @@ export function renderMarkdown(data) {
           'estimate (bits)',
           'true (bits)',
         ],
-        'lrrrrrrlrr',
+        'llrrrrrrlrr',
         s.throughput.map((t) =>
           t.errors === t.runs
-            ? [t.backend, t.batch, t.dim, t.steps, 'error', '', '', '', '', t.errorMessages.join('; ')]
+            ? [
+                t.engine,
+                t.backend,
+                t.batch,
+                t.dim,
+                t.steps,
+                'error',
+                '',
+                '',
+                '',
+                '',
+                t.errorMessages.join('; '),
+              ]
             : [
+                t.engine,
                 t.backend,
                 t.batch,
                 t.dim,
@@ -124,6 +150,7 @@ export function renderMarkdown(data) {
     out.push(
       table(
         [
+          'engine',
           'N',
           'd',
           'steps',
@@ -134,8 +161,9 @@ export function renderMarkdown(data) {
           'page est. (bits)',
           'reference est. (bits)',
         ],
-        'rrrrlrrrr',
+        'lrrrrlrrrr',
         s.reference.map((r) => [
+          r.engine,
           r.batch,
           `${r.dim}${r.label === 'defaults' ? ' (defaults, `#run=1`)' : ''}`,
           r.steps,
@@ -151,26 +179,30 @@ export function renderMarkdown(data) {
     out.push('', 'Reference estimate: mean of its last 10 % of steps; page estimate: the smoothed readout.');
   }
 
-  if (s.firstStep) {
-    const f = s.firstStep;
+  if (s.firstStep.length > 0) {
     out.push(
       '',
       `#### Start-up: navigation → first step (\`#run=1${o.firstStepSteps ? `&steps=${o.firstStepSteps}` : ''}\`)`,
       '',
     );
     out.push(
-      table(['first step (ms)', 'range', 'measured by', 'ran on', 'steps/s', 'estimate (bits)'], 'rrllrr', [
-        f.errors === f.runs
-          ? ['error', '', '', '', '', f.errorMessages.join('; ')]
-          : [
-              fmt(f.firstStepMs, 0),
-              span(f.firstStepRange.min, f.firstStepRange.max),
-              f.firstStepSource ?? 'n/a',
-              f.backendUsed ?? 'n/a',
-              `${fmt(f.stepsPerS)}${f.capped ? ' (cut off)' : ''}`,
-              fmt(f.estimateBits),
-            ],
-      ]),
+      table(
+        ['engine', 'first step (ms)', 'range', 'measured by', 'ran on', 'steps/s', 'estimate (bits)'],
+        'lrrllrr',
+        s.firstStep.map((f) =>
+          f.errors === f.runs
+            ? [f.engine, 'error', '', '', '', '', f.errorMessages.join('; ')]
+            : [
+                f.engine,
+                fmt(f.firstStepMs, 0),
+                span(f.firstStepRange.min, f.firstStepRange.max),
+                f.firstStepSource ?? 'n/a',
+                f.backendUsed ?? 'n/a',
+                `${fmt(f.stepsPerS)}${f.capped ? ' (cut off)' : ''}`,
+                fmt(f.estimateBits),
+              ],
+        ),
+      ),
     );
     out.push(
       '',

@@ -1,16 +1,17 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: builds and serves the site, drives headless Chromium through the benchmark runs,
- * prints markdown tables to stdout (progress to stderr) and writes every raw number to
- * bench-results/. Timings never fail the bench; see --help.
+ * `npm run bench`: builds and serves the site, drives headless Chromium (and with --engine, Firefox
+ * and WebKit) through the benchmark runs, prints markdown tables to stdout (progress to stderr) and
+ * writes every raw number to bench-results/. Timings never fail the bench; see --help.
  */
 import { existsSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, launchBrowser } from './browser.mjs';
+import { launchEngine } from '../engines/index.mjs';
+import { chromiumPath, launchBrowser, runEnginePage, runPage } from './browser.mjs';
 import { measureFirstStep, measureLongTasks, measureMemory, measureThroughput } from './measure.mjs';
-import { HELP, parseOptions } from './options.mjs';
+import { CHROMIUM_ONLY_SECTIONS, HELP, parseOptions } from './options.mjs';
 import { gitInfo, machineInfo, writeResults } from './meta.mjs';
 import { renderMarkdown } from './report.mjs';
 import { killReferenceRuns } from './reference.mjs';
@@ -33,9 +34,10 @@ function log(message) {
 function runErrors(results) {
   const lines = [];
   for (const r of results.throughput)
-    if (!r.ok) lines.push(`throughput ${r.backend} N=${r.batch} d=${r.dim} #${r.repeat}: ${r.error}`);
+    if (!r.ok)
+      lines.push(`throughput ${r.engine} ${r.backend} N=${r.batch} d=${r.dim} #${r.repeat}: ${r.error}`);
   for (const r of results.reference) if (!r.ok) lines.push(`reference N=${r.batch} d=${r.dim}: ${r.error}`);
-  for (const r of results.firstStep) if (!r.ok) lines.push(`first step #${r.repeat}: ${r.error}`);
+  for (const r of results.firstStep) if (!r.ok) lines.push(`first step ${r.engine} #${r.repeat}: ${r.error}`);
   for (const r of results.longTasks) if (!r.ok) lines.push(`long tasks #${r.repeat}: ${r.error}`);
   for (const r of results.memory) if (!r.ok) lines.push(`memory: ${r.error}`);
   return lines;
@@ -76,9 +78,10 @@ async function main() {
   process.once('exit', () => server?.stop()); // last resort; stop() is synchronous
 
   let machine;
+  const versions = {};
   try {
     log(
-      `sections: ${options.sections.join(', ')}; repeats ${options.repeat}${options.quick ? ' (quick)' : ''}`,
+      `engines: ${options.engines.join(', ')}; sections: ${options.sections.join(', ')}; repeats ${options.repeat}${options.quick ? ' (quick)' : ''}`,
     );
     if (options.build) {
       log(`building into ${outDir} …`);
@@ -91,27 +94,50 @@ async function main() {
     if (pageSections.length > 0) {
       server = await startServer(root, outDir, options.port);
       log(`serving ${outDir} at ${server.url} (pid ${server.pid})`);
-      const executable = chromiumPath(options.chromium);
-      browser = await launchBrowser(executable);
-      log(`Chromium ${browser.version()} (${executable ?? "Playwright's own"})`);
     }
-    machine = await machineInfo(root, browser);
-    const ctx = { browser, baseUrl: server?.url ?? null, options, root, results, log };
+    machine = await machineInfo(root, null);
     const steps = {
       throughput: measureThroughput,
       'first-step': measureFirstStep,
       longtasks: measureLongTasks,
       memory: measureMemory,
     };
-    for (const section of pageSections) {
-      try {
-        await steps[section](ctx);
-      } catch (error) {
-        const message = `${section}: ${error instanceof Error ? error.stack : error}`;
-        sectionErrors.push(message.split('\n')[0]);
-        log(`FAILED ${message}`);
+    for (const engine of pageSections.length > 0 ? options.engines : []) {
+      const ctx = { engine, baseUrl: server.url, options, root, results, log };
+      if (engine === 'chromium') {
+        const executable = chromiumPath(options.chromium);
+        const chromium = await launchBrowser(executable);
+        browser = chromium;
+        versions.chromium = chromium.version();
+        machine.chromium = chromium.version();
+        ctx.runPage = (url, runOptions) => runPage(chromium, url, runOptions);
+        log(`Chromium ${chromium.version()} (${executable ?? "Playwright's own"})`);
+      } else {
+        const other = await launchEngine(engine);
+        browser = other;
+        ctx.runPage = (url, runOptions) => runEnginePage(other, url, runOptions);
       }
+      for (const section of pageSections) {
+        if (engine !== 'chromium' && CHROMIUM_ONLY_SECTIONS.includes(section)) {
+          log(`${engine}: ${section} is measured in Chromium only`);
+          continue;
+        }
+        try {
+          await steps[section](ctx);
+        } catch (error) {
+          const message = `${engine} ${section}: ${error instanceof Error ? error.stack : error}`;
+          sectionErrors.push(message.split('\n')[0]);
+          log(`FAILED ${message}`);
+        }
+      }
+      if (engine !== 'chromium') {
+        versions[engine] = browser.version;
+        log(`${engine}: ${browser.version}`);
+      }
+      await browser.close().catch(() => {});
+      browser = null;
     }
+    machine.browsers = versions;
   } catch (error) {
     log(`FAILED: ${error instanceof Error ? error.message : error}`);
     await stopAll();

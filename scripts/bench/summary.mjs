@@ -109,9 +109,14 @@ function memorySummary(run) {
   };
 }
 
-/** Everything the tables show, computed from the raw results. */
+/** Everything the tables show, computed from the raw results (per engine; Chromium where unnamed). */
 export function summarize(results) {
-  const throughput = groupBy(results.throughput, (r) => `${r.backend} ${r.batch} ${r.dim}`).map((runs) => ({
+  const engineOf = (r) => r.engine ?? 'chromium';
+  const throughput = groupBy(
+    results.throughput,
+    (r) => `${engineOf(r)} ${r.backend} ${r.batch} ${r.dim}`,
+  ).map((runs) => ({
+    engine: engineOf(runs[0]),
     backend: runs[0].backend,
     batch: runs[0].batch,
     dim: runs[0].dim,
@@ -120,15 +125,21 @@ export function summarize(results) {
   }));
 
   const reference = [];
-  for (const refs of groupBy(results.reference, (r) => `${r.label} ${r.batch} ${r.dim} ${r.steps}`)) {
+  for (const refs of groupBy(
+    results.reference,
+    (r) => `${engineOf(r)} ${r.label} ${r.batch} ${r.dim} ${r.steps}`,
+  )) {
     const { label, batch, dim, steps } = refs[0];
-    const pageRuns =
+    const engine = engineOf(refs[0]);
+    const pageRuns = (
       label === 'defaults'
         ? results.firstStep
-        : results.throughput.filter((r) => r.backend === 'auto' && r.batch === batch && r.dim === dim);
+        : results.throughput.filter((r) => r.backend === 'auto' && r.batch === batch && r.dim === dim)
+    ).filter((r) => engineOf(r) === engine);
     const page = pageSummary(pageRuns);
     const ref = referenceSummary(refs);
     reference.push({
+      engine,
       label,
       batch,
       dim,
@@ -142,7 +153,10 @@ export function summarize(results) {
   return {
     throughput,
     reference,
-    firstStep: results.firstStep.length ? pageSummary(results.firstStep) : null,
+    firstStep: groupBy(results.firstStep, engineOf).map((runs) => ({
+      engine: engineOf(runs[0]),
+      ...pageSummary(runs),
+    })),
     longTasks: results.longTasks.length ? longTaskSummary(results.longTasks) : null,
     memory: memorySummary(results.memory[0]),
     sizes: results.sizes ? sizeTotals(results.sizes) : null,

@@ -3,6 +3,7 @@ import { dataTruthBits } from './plot/plotExtras';
 import { FiniteReadouts } from './FiniteReadouts';
 import { useRun } from '../store/context';
 import type { RunResults } from '../store/runResults';
+import { BackendSpeeds } from './BackendSpeeds';
 import { formatInformation } from './format';
 import { ESTIMATOR_COLORS } from './plot/colors';
 
@@ -198,6 +199,7 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
           )}
         </p>
       )}
+      {details && <BackendSpeeds />}
     </div>
   );
 }

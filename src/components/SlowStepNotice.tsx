@@ -1,13 +1,7 @@
 import { useEffect, useState } from 'react';
-import { sourceDims, type RunConfig } from '../protocol/config';
+import { stepWork } from '../protocol/backendSpeed';
 import { busySilenceMs, SLOW_STEP_MS, workerHasStep } from '../store/runCommands';
 import { useRun } from '../store/context';
-
-/** A rough size of one step's work: N × (the hidden widths' sum) × (d_x + d_y). */
-function stepWork(config: RunConfig): number {
-  const { xDim, yDim } = sourceDims(config);
-  return config.batch * config.hidden.reduce((sum, h) => sum + h, 0) * (xDim + yDim);
-}
 
 /**
  * Says so while a single training step takes long (a huge N × h × d): the page stays responsive,
@@ -18,6 +12,7 @@ export function SlowStepNotice() {
   const lastMessageMs = useRun((s) => s.lastWorkerMessageMs);
   const awaitingSingleStep = useRun((s) => s.awaitingSingleStep);
   const config = useRun((s) => s.runConfig);
+  const firstStep = useRun((s) => s.stats === null);
   const [now, setNow] = useState(() => performance.now());
 
   const computing = workerHasStep({ runState, awaitingSingleStep });
@@ -29,11 +24,13 @@ export function SlowStepNotice() {
 
   const silentMs = busySilenceMs({ runState, awaitingSingleStep, lastWorkerMessageMs: lastMessageMs }, now);
   if (!config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
+  const work = stepWork(config).toLocaleString('en-US');
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">
-      A training step has been running for {Math.round(silentMs / 1000)} s: N × h × (d_x + d_y) ={' '}
-      {stepWork(config).toLocaleString('en-US')} is a lot of work here. Pause takes effect when the step ends;
-      Reset stops it at once.
+      {firstStep
+        ? `The first step has not arrived after ${Math.round(silentMs / 1000)} s: the workers are still starting, or N × h × (d_x + d_y) = ${work} is a lot of work here.`
+        : `A training step has been running for ${Math.round(silentMs / 1000)} s: N × h × (d_x + d_y) = ${work} is a lot of work here.`}{' '}
+      Pause takes effect when the step ends; Reset stops it at once.
     </p>
   );
 }

@@ -3,8 +3,10 @@
  * Settings go down as one validated RunConfig; results come up as small batches tagged with the
  * run's id, so the page can drop anything from a run it has moved on from.
  */
+import type { TimedBackend, WebglProbe, WebgpuProbe } from './backendSpeed';
 import type { BackendPreference, BoundId, RunConfig } from './config';
 import type { SampleRows } from '../core/finiteSample';
+import type { Simulation } from './simulation';
 import type { BatchScatter, GridRange } from './snapshot';
 
 /** Lifecycle of a run as the worker reports it. */
@@ -13,18 +15,32 @@ export type WorkerRunState = 'running' | 'paused' | 'done';
 /** tfjs backends the worker can train on. */
 export type BackendId = Exclude<BackendPreference, 'auto'>;
 
+/** The backend timed fastest on this machine for the run's size, and the sentence saying so. */
+export interface MeasuredBackend {
+  readonly backend: TimedBackend;
+  readonly reason: string;
+  /** The WebGL renderer it was timed with: under another renderer the timing does not apply. */
+  readonly renderer: string | null;
+}
+
 /** Page → worker. */
 export type ToWorker =
   /**
    * First message: which backend to start (a worker keeps its backend for life), backends to
-   * avoid (one that just failed), and the name of a Web Lock the worker holds for as long as it
-   * lives, so the page learns at once when it dies.
+   * avoid (one that just failed), the name of a Web Lock the worker holds for as long as it
+   * lives, so the page learns at once when it dies, and for `auto` the backend measured fastest
+   * here at the coming run's size, if it has been measured.
    */
   | {
       readonly type: 'init';
       readonly backend: BackendPreference;
       readonly avoid: readonly BackendId[];
       readonly lifeLock: string | null;
+      readonly measured: MeasuredBackend | null;
+      /** A training worker runs sessions; a timing worker only answers `time` (no sampler worker). */
+      readonly role: 'training' | 'timing';
+      /** Test builds only (see protocol/simulation.ts): a renderer or a slow backend to pretend. */
+      readonly simulation?: Simulation | null;
     }
   /** Replaces any current run with a new one; `paused` creates it without stepping. */
   | { readonly type: 'start'; readonly runId: number; readonly config: RunConfig; readonly paused: boolean }
@@ -40,7 +56,9 @@ export type ToWorker =
    * The user's rows (X and Y as chosen, rows with missing values dropped) for runs on `data`;
    * kept until replaced, and sent again to a fresh worker. Never leaves the browser.
    */
-  | { readonly type: 'data'; readonly rows: SampleRows };
+  | { readonly type: 'data'; readonly rows: SampleRows }
+  /** Times a few training steps of `config` on this worker's backend (a worker started for it). */
+  | { readonly type: 'time'; readonly config: RunConfig };
 
 /** Which tfjs backend the worker ended up on, and why. */
 export interface BackendReport {
@@ -58,6 +76,10 @@ export interface BackendReport {
   readonly floatBits: 16 | 32;
   /** Adam's epsilon on this backend: PyTorch's 1e-8 where floats are 32-bit. */
   readonly adamEpsilon: number;
+  /** What the worker found out about WebGL before choosing (the page decides what to time). */
+  readonly webgl: WebglProbe;
+  /** What it found out about WebGPU. */
+  readonly webgpu: WebgpuProbe;
 }
 
 /** A batch of per-step results for steps firstStepIdx … firstStepIdx + count − 1 (0-based). */
@@ -172,5 +194,14 @@ export type FromWorker =
       readonly recoverable: boolean;
       readonly lost?: BackendId;
     }
+  /** The answer to `time`: steps per second on this backend after a warm-up step. */
+  | {
+      readonly type: 'timed';
+      readonly stepsPerSecond: number;
+      readonly steps: number;
+      readonly warmUpMs: number;
+    }
+  /** Something the user should know that is not a failure (e.g. batches drawn inline after all). */
+  | { readonly type: 'notice'; readonly runId: number | null; readonly message: string }
   /** Something failed; runId is null when it is not tied to a run. */
   | { readonly type: 'error'; readonly runId: number | null; readonly message: string };

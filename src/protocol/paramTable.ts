@@ -401,7 +401,7 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'display',
     effect: 'worker',
     label: 'Backend',
-    hint: 'Where TensorFlow.js computes; auto picks WebGL on a real GPU, else WebAssembly.',
+    hint: 'Where TensorFlow.js computes; auto times the backends on this machine and uses the fastest.',
     options: [
       { id: 'auto', label: 'auto' },
       { id: 'webgl', label: 'WebGL' },

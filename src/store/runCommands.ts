@@ -48,6 +48,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
   const beginRun = (runState: RunState): number => {
     replaceWorkerIfStuck();
     ctx.retireRun();
+    ctx.prepareRun();
     const runId = get().runId + 1;
     const { config } = get();
     set({

@@ -5,9 +5,10 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
-import type { BackendId } from '../protocol/messages';
+import type { BackendId, MeasuredBackend } from '../protocol/messages';
 import { createDataClient, type DataClient } from '../worker/dataClient';
 import { createSuiteLane, suiteLanes } from '../worker/suiteClient';
+import { createBackendTimings } from './backendTimings';
 import { indexedDbCells } from './suiteCells';
 import { createSuiteSlice, type SuiteDependencies } from './suiteSlice';
 import { createDataSlice, type DataDependencies } from './dataSlice';
@@ -53,19 +54,25 @@ export function createRunStore(
   /** Whether the page has started workers at all (after the URL was read). */
   let connected = false;
 
+  /** The backend timed fastest that the current worker was started with, if any. */
+  let workerMeasured: BackendId | null = null;
+  let timings: ReturnType<typeof createBackendTimings> | null = null;
   let onStateChange: (state: RunStoreState) => void = () => undefined;
   const store = createStore<RunStoreState>()((set, get) => {
-    const ensureWorker = () => {
-      const { backend } = get().config;
-      if (workerBackend === backend) return;
+    const startWorker = (backend: BackendPreference, measured: MeasuredBackend | null) => {
       connected = true;
       workerBackend = backend;
+      workerMeasured = measured?.backend ?? null;
       set({ backend: null });
-      host.start(backend, avoidNext);
+      host.start(backend, avoidNext, measured);
       avoidNext = [];
       // A fresh worker gets the user's rows again (it holds them for every run on them).
       const rows = dataSlice.rowsForWorker();
       if (rows) host.send({ type: 'data', rows });
+    };
+    const ensureWorker = () => {
+      const { backend } = get().config;
+      if (workerBackend !== backend) startWorker(backend, timings?.runStarts() ?? null);
     };
     const ctx: StoreContext = {
       set,
@@ -73,6 +80,17 @@ export function createRunStore(
       options,
       ensureWorker,
       hasWorker: () => connected,
+      prepareRun() {
+        const measured = timings?.runStarts() ?? null;
+        if (!connected || !measured || workerMeasured === measured.backend) return;
+        const report = get().backend;
+        // A worker keeps its backend for life: a run that should train elsewhere gets a fresh one;
+        // one already on the measured winner stays, and now says why.
+        if (report?.backend === measured.backend) {
+          workerMeasured = measured.backend;
+          set({ backend: { ...report, reason: measured.reason } });
+        } else startWorker(get().config.backend, measured);
+      },
       dropWorker(avoid) {
         workerBackend = null;
         avoidNext = avoid;
@@ -85,6 +103,7 @@ export function createRunStore(
       retireRun: () => history.retireRun(),
       runFinished: (runId) => history.runFinished(runId),
     };
+    timings = createBackendTimings(ctx);
     const { scheduleRestart, ...commands } = createRunCommands(ctx);
     const dataSlice = createDataSlice(ctx, data);
     const suiteSlice = createSuiteSlice(ctx, suite);
@@ -115,6 +134,7 @@ export function createRunStore(
       awaitingSingleStep: false,
       ghosts: [],
       sweep: null,
+      ...timings.values,
       ...createPreferences(ctx),
       ...dataSlice.values,
       ...dataSlice.actions,
@@ -158,6 +178,9 @@ export function createRunStore(
       offerUpdate: (applyUpdate) => set({ applyUpdate }),
     };
   });
-  store.subscribe((state) => onStateChange(state));
+  store.subscribe((state) => {
+    onStateChange(state);
+    timings?.onChange();
+  });
   return store;
 }

@@ -14,6 +14,11 @@ export interface StoreContext {
   hasWorker(): boolean;
   /** Forgets the current worker (it failed): the next message starts a fresh one, avoiding `avoid`. */
   dropWorker(avoid: readonly BackendId[]): void;
+  /**
+   * A run is about to start: stops any backend timing (it would slow the run) and, for `auto`, moves
+   * to a fresh worker on the backend timed fastest at this size when the current one is another.
+   */
+  prepareRun(): void;
   /** Keeps the shown run as a ghost before it is replaced or reset. */
   retireRun(): void;
   /** Tells the history that the run `runId` finished. */

@@ -1,4 +1,5 @@
 /** The app store's state: values and actions, shared by its slices. */
+import type { BackendTiming, SpeedCache, TimedBackend } from '../protocol/backendSpeed';
 import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
 import type { SweepKey } from '../protocol/sweeps';
 import type { Language } from '../i18n/languages';
@@ -6,6 +7,7 @@ import type {
   BackendId,
   BackendReport,
   FromWorker,
+  MeasuredBackend,
   RunInfoMessage,
   SnapshotMessage,
   ToWorker,
@@ -21,11 +23,29 @@ export type RunState = 'idle' | 'running' | 'paused' | 'done' | 'error';
 /** Starts training workers and carries messages to the current one. */
 export interface WorkerHost {
   /**
-   * Replaces any running worker with a fresh one on `backend` (trying `avoid` last) and sends it
-   * its `init`; later messages go to it.
+   * Replaces any running worker with a fresh one on `backend` (trying `avoid` last; for `auto`,
+   * `measured` first) and sends it its `init`; later messages go to it.
    */
-  start(backend: BackendPreference, avoid: readonly BackendId[]): void;
+  start(backend: BackendPreference, avoid: readonly BackendId[], measured: MeasuredBackend | null): void;
   send(message: ToWorker): void;
+}
+
+/** Times tfjs backends on this machine (worker/calibration.ts). */
+export interface BackendTimer {
+  /** Times each backend in turn at `config`'s size; rejects with an AbortError once `signal` aborts. */
+  time(
+    backends: readonly TimedBackend[],
+    config: RunConfig,
+    signal: AbortSignal,
+  ): Promise<readonly BackendTiming[]>;
+  /** Calls `callback` once the page is idle; returns a function that cancels it. */
+  whenIdle(callback: () => void): () => void;
+}
+
+/** Where the backend timings are kept between visits (localStorage on the page). */
+export interface SpeedStorage {
+  load(): string | null;
+  save(text: string): void;
 }
 
 /** Where early stopping ended an estimator's training: the step, and its best held-out estimate. */
@@ -80,6 +100,10 @@ export interface RunValues {
   readonly ghosts: readonly GhostRun[];
   /** The sweep being prepared, run or shown; null when there is none. */
   readonly sweep: Sweep | null;
+  /** Backend timings on this machine, by size class (from storage, and any measured since). */
+  readonly speedCache: SpeedCache;
+  /** Whether backends are being timed right now. */
+  readonly timingBackends: boolean;
 }
 
 /** The store's operations. */
@@ -168,4 +192,8 @@ export interface RunStoreOptions {
   readonly restartDebounceMs: number;
   /** The page clock (performance.now), replaceable in tests. */
   readonly now?: () => number;
+  /** Times the backends when the page is idle, for `auto`; without one, `auto` keeps its first guess. */
+  readonly timer?: BackendTimer;
+  /** Keeps the timings between visits. */
+  readonly speedStorage?: SpeedStorage;
 }

@@ -59,6 +59,8 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
           fallbackReason: message.fallbackReason,
           floatBits: message.floatBits,
           adamEpsilon: message.adamEpsilon,
+          webgl: message.webgl,
+          webgpu: message.webgpu,
         };
         set({ backend: report });
         if (report.fallbackReason) {
@@ -95,6 +97,9 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
         return;
       case 'diverged':
         if (message.runId === get().runId) addNotice(message.message);
+        return;
+      case 'notice':
+        if (message.runId === null || message.runId === get().runId) addNotice(message.message);
         return;
       case 'error':
         if (message.runId !== null && message.runId !== get().runId) return;

@@ -5,10 +5,13 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { ADAM_EPSILON } from '../core/adam';
+import type { WebgpuProbe } from '../protocol/backendSpeed';
 import type { BackendPreference } from '../protocol/config';
-import type { BackendId, BackendReport } from '../protocol/messages';
+import type { BackendId, BackendReport, MeasuredBackend } from '../protocol/messages';
+import type { Simulation } from '../protocol/simulation';
 import { planBackends, type WebglProbe } from './backendChoice';
 import { errorMessage } from './errorMessage';
+import { withSimulatedRenderer } from './testHooks';
 
 /** How each backend is loaded: a separate chunk, fetched only when that backend is tried. */
 const LOADERS: Readonly<Record<BackendId, () => Promise<unknown>>> = {
@@ -52,19 +55,38 @@ export function probeWebgl(): WebglProbe {
   }
 }
 
+/** The parts of a WebGPU adapter read here. */
+interface GpuAdapter {
+  readonly info?: { vendor?: string; architecture?: string; description?: string };
+  readonly isFallbackAdapter?: boolean;
+}
+
+/** Whether WebGPU has an adapter here, its name, and whether it is a software fallback. */
+export async function probeWebgpu(): Promise<WebgpuProbe> {
+  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<GpuAdapter | null> } }).gpu;
+  const none: WebgpuProbe = { available: false, adapter: null, fallback: false };
+  if (!gpu) return none;
+  try {
+    const adapter = await gpu.requestAdapter();
+    if (!adapter) return none;
+    const info = adapter.info;
+    const name = [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ');
+    return {
+      available: true,
+      adapter: name || 'unnamed adapter',
+      fallback: adapter.isFallbackAdapter === true,
+    };
+  } catch {
+    return none;
+  }
+}
+
 /** The WebGPU adapter's description, or why there is none. */
-async function webgpuAdapterInfo(): Promise<string> {
-  const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
-  if (!gpu) throw new Error('this browser has no WebGPU');
-  const adapter = (await gpu.requestAdapter()) as {
-    info?: { vendor?: string; architecture?: string; description?: string };
-    isFallbackAdapter?: boolean;
-  } | null;
-  if (!adapter) throw new Error('no WebGPU adapter is available');
-  const info = adapter.info;
-  const name =
-    [info?.vendor, info?.architecture, info?.description].filter(Boolean).join(' ') || 'unnamed adapter';
-  return adapter.isFallbackAdapter ? `${name} (software fallback adapter)` : name;
+async function webgpuAdapterInfo(probe: Promise<WebgpuProbe>): Promise<string> {
+  if (!('gpu' in navigator)) throw new Error('this browser has no WebGPU');
+  const { available, adapter, fallback } = await probe;
+  if (!available) throw new Error('no WebGPU adapter is available');
+  return fallback ? `${adapter} (software fallback adapter)` : (adapter ?? 'unnamed adapter');
 }
 
 /** The WebGL context tfjs computes with (call only while the webgl backend is active). */
@@ -74,8 +96,8 @@ function tfjsWebglContext(): WebGL2RenderingContext {
 }
 
 /** Loads and starts one backend; throws with a readable reason if it cannot run here. */
-async function startBackend(id: BackendId): Promise<string | null> {
-  const gpuInfo = id === 'webgpu' ? await webgpuAdapterInfo() : null;
+async function startBackend(id: BackendId, webgpu: Promise<WebgpuProbe>): Promise<string | null> {
+  const gpuInfo = id === 'webgpu' ? await webgpuAdapterInfo(webgpu) : null;
   await LOADERS[id]();
   if (!(await tf.setBackend(id))) throw new Error(`tfjs could not initialise the ${id} backend`);
   await tf.ready();
@@ -109,14 +131,20 @@ export function watchWebglContext(onLost: () => void): void {
 
 /**
  * Starts the preferred backend, or the next in the plan when one fails, and says why. Backends in
- * `avoid` (one that just failed) are tried last.
+ * `avoid` (one that just failed) are tried last; for `auto`, `measured` (timed fastest here, with
+ * this renderer) comes first.
  */
 export async function initBackend(
   preference: BackendPreference,
   avoid: readonly BackendId[] = [],
+  measured: MeasuredBackend | null = null,
+  simulation: Simulation | null = null,
 ): Promise<BackendReport> {
-  const probe = probeWebgl();
-  const plan = planBackends(preference, probe);
+  const realProbe = probeWebgl();
+  const probe = __TEST_HOOKS__ ? withSimulatedRenderer(realProbe, simulation) : realProbe;
+  // Asked now, answered while the backend loads: it never delays the first step.
+  const webgpu = probeWebgpu();
+  const plan = planBackends(preference, probe, measured?.renderer === probe.renderer ? measured : null);
   const failures: string[] = [];
   const order = [
     ...plan.order.filter((id) => !avoid.includes(id)),
@@ -124,7 +152,7 @@ export async function initBackend(
   ];
   for (const id of order) {
     try {
-      const gpuRenderer = await startBackend(id);
+      const gpuRenderer = await startBackend(id, webgpu);
       const floatBits = floatBitsOf(id);
       return {
         backend: id,
@@ -140,6 +168,8 @@ export async function initBackend(
         floatBits,
         // Adam's epsilon must survive in the backend's floats: 1e-8 underflows in 16 bits.
         adamEpsilon: floatBits === 32 ? ADAM_EPSILON : 1e-4,
+        webgl: probe,
+        webgpu: await webgpu,
       };
     } catch (error) {
       failures.push(`${id} could not start (${errorMessage(error)})`);

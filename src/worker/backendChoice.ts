@@ -1,19 +1,13 @@
 /**
- * Which tfjs backend to try, in order, and why: pure decisions from what the worker could probe,
- * kept free of tfjs and worker globals so they are unit-tested with plain renderer strings.
+ * Which tfjs backend to try, in order, and why: pure decisions from what the worker could probe
+ * and what the page measured, kept free of tfjs and worker globals so they are unit-tested with
+ * plain renderer strings and timings.
  */
+import { isSoftwareRenderer, type WebglProbe } from '../protocol/backendSpeed';
 import type { BackendPreference } from '../protocol/config';
-import type { BackendId } from '../protocol/messages';
+import type { BackendId, MeasuredBackend } from '../protocol/messages';
 
-/** What the worker found out about WebGL before loading any backend. */
-export interface WebglProbe {
-  /** Whether a WebGL context could be created in this worker. */
-  readonly available: boolean;
-  /** The (unmasked where allowed) renderer string, e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader …))". */
-  readonly renderer: string | null;
-  /** Why WebGL is unavailable, in words a user can act on; null when it is available. */
-  readonly problem: string | null;
-}
+export { isSoftwareRenderer, type WebglProbe };
 
 /** Backends to try in order, and the reason for the first. */
 export interface BackendPlan {
@@ -22,20 +16,11 @@ export interface BackendPlan {
 }
 
 /**
- * Renderers that draw on the CPU: SwiftShader (Chrome without a GPU, blocklisted GPUs, many VMs
- * and CI machines), Mesa's llvmpipe/softpipe/lavapipe, Microsoft's Basic Render Driver, Apple's and
- * others' "software" renderers. WebGL on them is slower than WebAssembly.
+ * The automatic choice before anything is measured: WebGL on what claims to be a hardware GPU,
+ * else WebAssembly; the CPU backend last. A renderer string can hide a software renderer, so this
+ * is only the first guess: the page times the backends and later runs follow the timings.
  */
-const SOFTWARE_RENDERER =
-  /swiftshader|llvmpipe|softpipe|lavapipe|software|basic render|microsoft basic|gdi generic|mesa offscreen/i;
-
-/** Whether a WebGL renderer string names a software (CPU) renderer. */
-export function isSoftwareRenderer(renderer: string): boolean {
-  return SOFTWARE_RENDERER.test(renderer);
-}
-
-/** The automatic choice: WebGL on a hardware GPU, else WebAssembly; the CPU backend last. */
-function automaticPlan(webgl: WebglProbe): BackendPlan {
+function guessedPlan(webgl: WebglProbe): BackendPlan {
   if (!webgl.available) {
     return {
       order: ['wasm', 'cpu'],
@@ -50,16 +35,24 @@ function automaticPlan(webgl: WebglProbe): BackendPlan {
   }
   return {
     order: ['webgl', 'wasm', 'cpu'],
-    reason: `WebGL on the GPU (${webgl.renderer ?? 'renderer not disclosed'})`,
+    reason: `WebGL on the GPU (${webgl.renderer ?? 'renderer not disclosed'}), until both are timed here`,
   };
 }
 
-/** The backends to try for a preference: an override first, then the automatic order. */
-export function planBackends(preference: BackendPreference, webgl: WebglProbe): BackendPlan {
-  const auto = automaticPlan(webgl);
-  if (preference === 'auto') return auto;
-  return {
-    order: [preference, ...auto.order.filter((id) => id !== preference)],
-    reason: `${preference}: chosen in the settings`,
-  };
+/**
+ * The backends to try for a preference: an override first, then the automatic order; for `auto`,
+ * the backend measured fastest on this machine at this size comes first when there is a measurement.
+ */
+export function planBackends(
+  preference: BackendPreference,
+  webgl: WebglProbe,
+  measured: MeasuredBackend | null = null,
+): BackendPlan {
+  const guess = guessedPlan(webgl);
+  const first = (id: BackendId, reason: string): BackendPlan => ({
+    order: [id, ...guess.order.filter((other) => other !== id)],
+    reason,
+  });
+  if (preference !== 'auto') return first(preference, `${preference}: chosen in the settings`);
+  return measured ? first(measured.backend, measured.reason) : guess;
 }

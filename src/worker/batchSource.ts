@@ -72,6 +72,17 @@ export function startSamplerWorker(): SamplerPort | null {
   }
 }
 
+/** How long the first batch may take to come from a new sampler worker before batches are drawn inline. */
+export const SAMPLER_FIRST_BATCH_TIMEOUT_MS = 4000;
+
+/** Options of a batch source. */
+export interface BatchSourceOptions {
+  /** A sampler worker silent this long after the first request is given up (it may never answer). */
+  readonly firstBatchTimeoutMs: number;
+  /** Told, in words for the user, when batches are drawn inline after the sampler worker failed. */
+  readonly onFallback: (message: string) => void;
+}
+
 /** What a finite sample depends on besides the data: the settings that make, split and scale it. */
 function finiteSampleKey(config: RunConfig): string {
   const { dist, task, power, noise, rho, dim, rows, holdout, standardise, seed, x, y } = config;
@@ -79,8 +90,17 @@ function finiteSampleKey(config: RunConfig): string {
 }
 
 /** Creates a batch source that prefetches through `startSampler`'s worker, inline without one. */
-export function createBatchSource(startSampler: SamplerFactory = startSamplerWorker): BatchSource {
+export function createBatchSource(
+  startSampler: SamplerFactory = startSamplerWorker,
+  options: BatchSourceOptions = {
+    firstBatchTimeoutMs: SAMPLER_FIRST_BATCH_TIMEOUT_MS,
+    onFallback: () => undefined,
+  },
+): BatchSource {
   let sampler = startSampler();
+  /** Whether the sampler worker has ever answered (a worker that loads but never runs never does). */
+  let samplerAnswered = false;
+  let silenceTimer: ReturnType<typeof setTimeout> | null = null;
   let planId = 0;
   let plan: BatchPlan | null = null;
   let config: RunConfig | null = null;
@@ -107,6 +127,8 @@ export function createBatchSource(startSampler: SamplerFactory = startSamplerWor
 
   /** Resolves everything outstanding inline; the sampler is gone from now on. */
   const abandonSampler = () => {
+    if (silenceTimer !== null) clearTimeout(silenceTimer);
+    silenceTimer = null;
     sampler?.terminate();
     sampler = null;
     for (const entry of [...undelivered.values()])
@@ -124,6 +146,9 @@ export function createBatchSource(startSampler: SamplerFactory = startSamplerWor
   };
 
   const receive = (event: MessageEvent<SampledBatches>) => {
+    samplerAnswered = true;
+    if (silenceTimer !== null) clearTimeout(silenceTimer);
+    silenceTimer = null;
     const { planId: id, kind, firstStepIdx, count, n, xDim, yDim, pairs } = event.data;
     if (id !== planId || !plan) return;
     const size = pairs.length / count;
@@ -138,7 +163,23 @@ export function createBatchSource(startSampler: SamplerFactory = startSamplerWor
   sampler?.addEventListener('error', (event) => {
     event.preventDefault();
     abandonSampler();
+    options.onFallback(
+      'The batch sampler worker failed to start, so batches are drawn in the training worker instead (the same numbers, a little slower).',
+    );
   });
+
+  /** Gives the sampler worker until the timeout to send its first batches; then draws inline. */
+  const watchFirstAnswer = () => {
+    if (samplerAnswered || silenceTimer !== null) return;
+    silenceTimer = setTimeout(() => {
+      silenceTimer = null;
+      if (samplerAnswered || !sampler) return;
+      abandonSampler();
+      options.onFallback(
+        `The batch sampler worker did not answer within ${options.firstBatchTimeoutMs / 1000} s, so batches are drawn in the training worker instead (the same numbers, a little slower).`,
+      );
+    }, options.firstBatchTimeoutMs);
+  };
 
   /** Keeps LOOKAHEAD_CHUNKS chunks of training batches, and their held-out batches, requested. */
   const prefetch = (stepIdx: number) => {
@@ -156,6 +197,7 @@ export function createBatchSource(startSampler: SamplerFactory = startSamplerWor
 
   const take = (kind: BatchKind, stepIdx: number): Promise<CriticBatch> => {
     if (!sampler || plan?.kind === 'finite') return Promise.resolve(drawBatch(inlinePlan(), kind, stepIdx));
+    watchFirstAnswer();
     if (kind === 'training') prefetch(stepIdx);
     const key = keyOf(kind, stepIdx);
     if (!requested.has(key)) request(kind, stepIdx, 1);
@@ -190,6 +232,7 @@ export function createBatchSource(startSampler: SamplerFactory = startSamplerWor
     training: (stepIdx) => take('training', stepIdx),
     heldOut: (stepIdx) => take('heldOut', stepIdx),
     dispose() {
+      if (silenceTimer !== null) clearTimeout(silenceTimer);
       sampler?.terminate();
       sampler = null;
     },

@@ -1,5 +1,6 @@
 /** The page's side of the worker boundary: starts training workers and types their traffic. */
 import type { FromWorker, ToWorker } from '../protocol/messages';
+import { parseSimulation } from '../protocol/simulation';
 import type { WorkerHost } from '../store/runStore';
 
 let workersStarted = 0;
@@ -41,7 +42,7 @@ export function createWorkerHost(
   };
 
   return {
-    start(backend, avoid) {
+    start(backend, avoid, measured) {
       worker?.terminate();
       const next = new Worker(new URL('./mine.worker.ts', import.meta.url), {
         type: 'module',
@@ -67,7 +68,16 @@ export function createWorkerHost(
         clearTimeout(startTimer);
         failed(next, `The training worker failed: ${event.message || 'it could not load'}`);
       });
-      next.postMessage({ type: 'init', backend, avoid, lifeLock } satisfies ToWorker);
+      const simulation = __TEST_HOOKS__ ? parseSimulation(location.search) : null;
+      next.postMessage({
+        type: 'init',
+        backend,
+        avoid,
+        lifeLock,
+        measured,
+        role: 'training',
+        simulation,
+      } satisfies ToWorker);
     },
     send(message: ToWorker) {
       worker?.postMessage(message);

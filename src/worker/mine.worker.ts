@@ -4,12 +4,15 @@
  * lives, starts that backend and the batch sampler, then hands every page message to the run
  * session.
  */
+import type { RunConfig } from '../protocol/config';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { initBackend, watchWebglContext } from './backend';
-import { createBatchSource } from './batchSource';
+import { createBatchSource, SAMPLER_FIRST_BATCH_TIMEOUT_MS, startSamplerWorker } from './batchSource';
 import { errorMessage } from './errorMessage';
 import { holdLifeLock } from './lifeLock';
 import { createRunSession } from './runSession';
+import { simulatedStepDelay, slowedBatches } from './testHooks';
+import { TIMING_BUDGET_MS, timeSteps } from './timing';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -33,7 +36,8 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
   try {
     const locks = (self.navigator as Navigator & { locks?: LockManager }).locks;
     post({ type: 'life-lock', held: await holdLifeLock(locks, init.lifeLock) });
-    const report = await initBackend(init.backend, init.avoid);
+    const simulation = __TEST_HOOKS__ ? (init.simulation ?? null) : null;
+    const report = await initBackend(init.backend, init.avoid, init.measured, simulation);
     watchWebglContext(() =>
       post({
         type: 'worker-failed',
@@ -43,7 +47,24 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
       }),
     );
     post({ type: 'ready', ...report });
-    dispatch = createRunSession(post, { batches: createBatchSource(), adamEpsilon: report.adamEpsilon });
+    const afterStep = __TEST_HOOKS__ ? simulatedStepDelay(simulation, report.backend) : undefined;
+    const time = (config: RunConfig) =>
+      timeSteps(config, report.adamEpsilon, { budgetMs: TIMING_BUDGET_MS, afterStep }).then(
+        (timing) => post({ type: 'timed', ...timing }),
+        (error: unknown) => post({ type: 'error', runId: null, message: errorMessage(error) }),
+      );
+    if (init.role === 'timing') {
+      dispatch = (message) => void (message.type === 'time' && time(message.config));
+    } else {
+      const batches = createBatchSource(startSamplerWorker, {
+        firstBatchTimeoutMs: SAMPLER_FIRST_BATCH_TIMEOUT_MS,
+        onFallback: (message) => post({ type: 'notice', runId: null, message }),
+      });
+      dispatch = createRunSession(post, {
+        batches: __TEST_HOOKS__ ? slowedBatches(batches, simulation, report.backend) : batches,
+        adamEpsilon: report.adamEpsilon,
+      });
+    }
   } catch (error) {
     const reason = `no TensorFlow.js backend could start: ${errorMessage(error)}`;
     post({ type: 'error', runId: null, message: reason });

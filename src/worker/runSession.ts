@@ -84,6 +84,21 @@ interface ActiveRun {
   cancelled: boolean;
 }
 
+/** The trainer of a run: one critic and optimiser per estimator of `config`, on X and Y of these widths. */
+export function trainerFor(config: RunConfig, xDim: number, yDim: number, adamEpsilon: number): Trainer {
+  return createTrainer({
+    xDim,
+    yDim,
+    hidden: config.hidden,
+    learningRate: config.lr,
+    seed: config.seed,
+    bounds: config.estimator,
+    boundParams: { alpha: config.alpha, tau: config.tau },
+    infoNceCap: config.k,
+    adamEpsilon,
+  });
+}
+
 /** What a run trains on, for the page: dimensions, the batch size used, a finite sample's split. */
 function runInfoOf(runId: number, plan: BatchPlan): RunInfoMessage {
   if (plan.kind === 'fresh') {
@@ -373,17 +388,7 @@ export function createRunSession(
     }
     const plan = batches.setPlan(config, data);
     const { xDim, yDim } = plan.kind === 'fresh' ? plan.distribution : plan.sample;
-    const trainer = createTrainer({
-      xDim,
-      yDim,
-      hidden: config.hidden,
-      learningRate: config.lr,
-      seed: config.seed,
-      bounds: config.estimator,
-      boundParams: { alpha: config.alpha, tau: config.tau },
-      infoNceCap: config.k,
-      adamEpsilon: environment.adamEpsilon,
-    });
+    const trainer = trainerFor(config, xDim, yDim, environment.adamEpsilon);
     const run: ActiveRun = {
       runId,
       config,
@@ -418,7 +423,8 @@ export function createRunSession(
     const forCurrent = 'runId' in message && run !== null && run.runId === message.runId;
     switch (message.type) {
       case 'init':
-        break; // handled by the worker entry before the session exists
+      case 'time':
+        break; // handled by the worker entry
       case 'start':
         try {
           start(message.runId, message.config, message.paused);

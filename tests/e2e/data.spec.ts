@@ -68,7 +68,8 @@ test.describe('your own data', () => {
     expect(Math.abs(best - truth)).toBeLessThan(0.15);
     expect(Math.abs(linear - truth)).toBeLessThan(0.1); // exact for Gaussian data, up to sampling
     expect(Math.abs(ksg - truth)).toBeLessThan(0.15);
-    expect(await page.getByTestId('permutation-p').getAttribute('data-value')).toBe('0.01');
+    // The permutation test may still be running when training ends (on a busy machine it was).
+    await expect(page.getByTestId('permutation-p')).toHaveAttribute('data-value', '0.01');
     await expect(page.getByTestId('split-note')).toContainText('Training on 2,500 rows, 2,500 held out');
   });
 

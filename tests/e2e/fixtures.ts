@@ -3,6 +3,11 @@
  * at teardown on any Content-Security-Policy violation (page, workers, service worker), uncaught
  * page error, uncaught worker error, or JavaScript dialog (an `alert` is what injected markup would
  * show). Specs import `test` and `expect` from here instead of '@playwright/test'.
+ *
+ * Violations are seen as `securitypolicyviolation` events, by the probe the test server puts ahead
+ * of every script (scripts/engines/probe.js, SERVE_PROBE): it listens in the page and in each worker
+ * before any of the site's code runs, and reports through a binding. Console text is not used for
+ * them: Firefox prints none, and other browsers word it as they like.
  */
 import {
   test as base,
@@ -19,15 +24,11 @@ import {
 /** Playwright's `expect`, re-exported so specs import both from here. */
 export { expect };
 
-/** What a CSP violation or a blocked load looks like in Chromium's console. */
-const CSP_CONSOLE =
-  /Content[- ]Security[- ]Policy|Refused to (load|execute|connect|create|apply|frame|evaluate|compile|run)/i;
-
 /** An uncaught exception as a console reports it. */
 const UNCAUGHT = /^Uncaught\b/;
 
-/** The name of the page binding the init script reports violations through. */
-const REPORT_BINDING = '__mineLabReportCspViolation';
+/** The page binding the probe reports through (scripts/engines/probe.js). */
+const REPORT_BINDING = '__mineLabReport';
 
 /** Watches a browser context for the problems the suite never tolerates. */
 export interface ContextGuard {
@@ -39,32 +40,18 @@ export interface ContextGuard {
   assertClean(): Promise<void>;
 }
 
-/** Listens in every document of the context, before any of its own scripts, for CSP violations. */
-function reportViolations(binding: string): void {
-  const report = (globalThis as unknown as Record<string, (text: string) => void>)[binding];
-  window.addEventListener(
-    'securitypolicyviolation',
-    (event: SecurityPolicyViolationEvent) => {
-      const where = event.sourceFile ? ` at ${event.sourceFile}:${event.lineNumber}` : '';
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline code'}${where}`);
-    },
-    true,
-  );
-}
-
 /** Starts watching `context` (its current and future pages, their workers, its service workers). */
 export async function guardContext(context: BrowserContext): Promise<ContextGuard> {
   const problems: string[] = [];
+  // CSP violations in the page and its workers, uncaught errors and dialogs in the page.
   await context.exposeBinding(REPORT_BINDING, ({ page }, text: string) => {
-    problems.push(`CSP violation on ${page.url()}: ${text}`);
+    problems.push(`${text} on ${page.url()}`);
   });
-  await context.addInitScript(reportViolations, REPORT_BINDING);
 
-  // A page's console also carries its dedicated workers' messages (Chromium reports a worker's CSP
-  // errors there); its uncaught errors include those a worker leaves unhandled.
+  // A page's console also carries its dedicated workers' messages: their uncaught errors include
+  // those a worker leaves unhandled.
   const watchConsole = (where: string) => (message: ConsoleMessage) => {
-    if (CSP_CONSOLE.test(message.text())) problems.push(`CSP error in ${where}: ${message.text()}`);
-    else if (message.type() === 'error' && UNCAUGHT.test(message.text()))
+    if (message.type() === 'error' && UNCAUGHT.test(message.text()))
       problems.push(`uncaught error in ${where}: ${message.text()}`);
   };
   const onDialog = (dialog: Dialog) => {
@@ -87,8 +74,16 @@ export async function guardContext(context: BrowserContext): Promise<ContextGuar
     problems,
     reset: () => void problems.splice(0),
     async assertClean() {
-      // A round trip through each open page delivers reports still in flight.
-      await Promise.all(context.pages().map((page) => page.evaluate(() => undefined).catch(() => undefined)));
+      // A round trip through each open page delivers reports still in flight; a page of the site
+      // without the probe would see no violation at all, so that is a problem too.
+      await Promise.all(
+        context.pages().map(async (page) => {
+          const probed = await page
+            .evaluate(() => location.protocol !== 'http:' || '__mineLabProbe' in globalThis)
+            .catch(() => true); // closing or navigating: nothing to check
+          if (!probed) problems.push(`no test probe in ${page.url()}: serve it with SERVE_PROBE`);
+        }),
+      );
       expect(problems, 'CSP violations, uncaught errors or dialogs').toEqual([]);
     },
   };

@@ -55,3 +55,9 @@ export async function textNow(page: Page, testId: string): Promise<string | null
 export async function attributeNow(page: Page, testId: string, name: string): Promise<string | null> {
   return page.getByTestId(testId).getAttribute(name);
 }
+
+/**
+ * What only a build with test hooks contains: hook names, and the parameters a test build reads to
+ * pretend a renderer or a slow backend (protocol/simulation.ts).
+ */
+export const TEST_HOOK_PATTERN = /mineLabTest|TestHooks|__test__|simulate-renderer|simulate-slow/i;

@@ -2,7 +2,13 @@ import type { Page } from '@playwright/test';
 import { MAX_URL_NOTICES } from '../../src/protocol/urlHash';
 import { expect, guardedContext, test, type ContextGuard } from './fixtures';
 import { readNumber, waitForRunState } from './helpers';
-import { EDGE_CASES, HOSTILE_CASES, type EdgeCase, type HostileCase } from './hostileCases';
+import {
+  EDGE_CASES,
+  HOSTILE_CASES,
+  withQuickSettings,
+  type EdgeCase,
+  type HostileCase,
+} from './hostileCases';
 
 /**
  * One page for the whole table, loaded afresh for each case (about:blank first), with its own guard:
@@ -30,16 +36,6 @@ const it = test.extend<{ site: Page }, { shared: { page: Page; guard: ContextGua
     await shared.guard.assertClean();
   },
 });
-
-/** Small, fast training settings, added for every key the case does not set itself. */
-const QUICK: Readonly<Record<string, string>> = { dim: '1', batch: '200', steps: '5', run: '1' };
-
-/** The case's hash plus the quick settings it leaves free (never repeating one of its keys). */
-function withQuickSettings(hash: string): string {
-  const own = new URLSearchParams(hash);
-  const extra = Object.entries(QUICK).filter(([key]) => !own.has(key));
-  return [hash, ...extra.map(([key, value]) => `${key}=${value}`)].join('&');
-}
 
 /** Where a key's value shows: its control's readout, or the estimator line. */
 const readout = (page: Page, key: string) =>

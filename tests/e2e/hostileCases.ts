@@ -245,3 +245,13 @@ export const EDGE_CASES: readonly EdgeCase[] = [
     expected: { power: '0', lr: '0.5', seed: '9999' },
   },
 ];
+
+/** Small, fast training settings, added for every key a case does not set itself. */
+const QUICK: Readonly<Record<string, string>> = { dim: '1', batch: '200', steps: '5', run: '1' };
+
+/** A case's hash plus the quick settings it leaves free (never repeating one of its keys). */
+export function withQuickSettings(hash: string): string {
+  const own = new URLSearchParams(hash);
+  const extra = Object.entries(QUICK).filter(([key]) => !own.has(key));
+  return [hash, ...extra.map(([key, value]) => `${key}=${value}`)].join('&');
+}

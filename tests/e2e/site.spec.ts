@@ -2,7 +2,7 @@ import { expect, test } from './fixtures';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BUILT_SITE } from './staticServer';
-import { readNumber, recordForeignRequests, waitForRunState } from './helpers';
+import { readNumber, recordForeignRequests, TEST_HOOK_PATTERN, waitForRunState } from './helpers';
 
 test('the URL hash round-trips a configuration through the sliders and a reload', async ({ page }) => {
   await page.goto('./#power=5&noise=0.5&dim=4&hidden=32&lr=0.003&batch=1000&steps=200&seed=7');
@@ -115,7 +115,7 @@ test('the built site carries no test hook: nothing in its scripts that only test
   const hooked: string[] = [];
   for (const file of scripts) {
     const text = await readFile(join(assets, file), 'utf8');
-    if (/mineLabTest|TestHooks|__test__/i.test(text)) hooked.push(file);
+    if (TEST_HOOK_PATTERN.test(text)) hooked.push(file);
   }
   expect(hooked).toEqual([]);
 });

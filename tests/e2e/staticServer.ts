@@ -11,6 +11,9 @@ import { fileURLToPath } from 'node:url';
 /** The project's root folder, wherever the tests are started from. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** The test probe every server of the suite puts ahead of the site's scripts (tests/e2e/fixtures.ts). */
+export const PROBE = join(ROOT, 'scripts', 'engines', 'probe.js');
+
 /** The built site the suite's own server serves. */
 export const BUILT_SITE = join(ROOT, 'dist');
 
@@ -20,7 +23,7 @@ export interface StaticServer {
   stop(): Promise<void>;
 }
 
-/** Serves `root` under /mine-lab/ on a free port, with `headers` on every response. */
+/** Serves `root` under /mine-lab/ on a free port, with `headers` on every response and the probe. */
 export async function startStaticServer(
   root: string,
   headers: Record<string, string> = {},
@@ -29,7 +32,7 @@ export async function startStaticServer(
     process.execPath,
     [join(ROOT, 'scripts', 'serve-static.mjs'), root, '0', '/mine-lab/'],
     {
-      env: { ...process.env, SERVE_HEADERS: JSON.stringify(headers) },
+      env: { ...process.env, SERVE_HEADERS: JSON.stringify(headers), SERVE_PROBE: PROBE },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
   );

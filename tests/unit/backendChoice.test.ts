@@ -36,7 +36,7 @@ describe('backend choice', () => {
     expect(isSoftwareRenderer(renderer)).toBe(false);
     expect(planBackends('auto', gpu(renderer))).toEqual({
       order: ['webgl', 'wasm', 'cpu'],
-      reason: `WebGL on the GPU (${renderer})`,
+      reason: `WebGL on the GPU (${renderer}), until both are timed here`,
     });
   });
 
@@ -45,6 +45,27 @@ describe('backend choice', () => {
       order: ['wasm', 'cpu'],
       reason: 'WebAssembly: no WebGL here (the browser refused to create a WebGL context)',
     });
+  });
+
+  it('puts the backend timed fastest here first, for auto only', () => {
+    const measured = {
+      backend: 'wasm',
+      reason: 'WebAssembly: measured fastest…',
+      renderer: 'Apple GPU',
+    } as const;
+    expect(planBackends('auto', gpu('Apple GPU'), measured)).toEqual({
+      order: ['wasm', 'webgl', 'cpu'],
+      reason: 'WebAssembly: measured fastest…',
+    });
+    const webgl = { ...measured, backend: 'webgl', reason: 'WebGL: measured fastest…' } as const;
+    expect(planBackends('auto', gpu('SwiftShader'), webgl).order).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(planBackends('auto', noWebgl, { ...measured, backend: 'webgpu' }).order).toEqual([
+      'webgpu',
+      'wasm',
+      'cpu',
+    ]);
+    // An override still wins over any measurement.
+    expect(planBackends('cpu', gpu('Apple GPU'), measured).order).toEqual(['cpu', 'webgl', 'wasm']);
   });
 
   it('tries an override first, then the automatic order; WebGPU only when asked for', () => {

@@ -41,6 +41,8 @@ const REPORT: BackendReport = {
   fallbackReason: null,
   floatBits: 32,
   adamEpsilon: 1e-8,
+  webgl: { available: true, renderer: 'Google SwiftShader', problem: null },
+  webgpu: { available: false, adapter: null, fallback: false },
 };
 
 beforeEach(() => vi.useFakeTimers());
