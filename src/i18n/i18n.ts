@@ -1,16 +1,31 @@
 /**
  * The page's one message catalogue, through i18next (no `eval`: it interpolates with plain string
- * replacement, so it runs under the site's CSP). English is bundled; Simplified Chinese is its own
- * chunk, loaded when first chosen (and precached for offline use with the rest of the site).
- * Plurals come from Intl.PluralRules (keys ending `_one`, `_other`); numbers are formatted by Intl.
+ * replacement, so it runs under the site's CSP). A catalogue is a file per area under
+ * locales/<language>/ (common.json, params.json, …), merged here: one key space. English is
+ * bundled; Simplified Chinese is its own chunk, loaded when first chosen (and precached for offline
+ * use with the rest of the site). Plurals come from Intl.PluralRules (keys ending `_one`, `_other`);
+ * numbers are formatted by Intl.
  */
 import i18next, { type i18n, type Resource } from 'i18next';
 import type { Message } from '../protocol/message';
-import en from './locales/en.json';
 import type { Language } from './languages';
 
 /** A catalogue: nested objects of strings. */
-type Catalogue = { readonly [key: string]: string | Catalogue };
+export type Catalogue = { readonly [key: string]: string | Catalogue };
+
+/** The English catalogue's files, bundled. */
+const ENGLISH = import.meta.glob<Catalogue>('./locales/en/*.json', { eager: true, import: 'default' });
+
+/** The Chinese catalogue's files, loaded on demand (one chunk with them all). */
+const CHINESE = import.meta.glob<Catalogue>('./locales/zh-CN/*.json', { import: 'default' });
+
+/** The files of one catalogue merged into one key space (each file's top-level keys are its own). */
+export function mergeCatalogue(files: readonly Catalogue[]): Catalogue {
+  return Object.assign({}, ...files) as Catalogue;
+}
+
+/** The English catalogue. */
+export const en: Catalogue = mergeCatalogue(Object.values(ENGLISH));
 
 /** Accented look-alikes for the pseudo-locale (so untranslated English stands out in tests). */
 const PSEUDO: Readonly<Record<string, string>> = {
@@ -46,7 +61,8 @@ export function pseudoLocalise(catalogue: Catalogue): Catalogue {
 
 /** Loads the catalogue of `language` (Chinese lazily, as its own chunk). */
 async function catalogueOf(language: Language): Promise<Catalogue> {
-  if (language === 'zh-CN') return (await import('./locales/zh-CN.json')).default as Catalogue;
+  if (language === 'zh-CN')
+    return mergeCatalogue(await Promise.all(Object.values(CHINESE).map((load) => load())));
   if (language === 'en-XA') return pseudoLocalise(en);
   return en;
 }

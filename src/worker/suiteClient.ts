@@ -19,7 +19,7 @@ export function createSuiteLane(data: DataClient): SuiteWorkers & { dispose(): v
   const ensure = () => {
     if (!host) {
       host = createWorkerHost((message) => listeners.forEach((listener) => listener(message)));
-      host.start('auto', []);
+      host.start('auto', [], null);
     }
     return host;
   };
