@@ -13,6 +13,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm'; // registers the backend too
 import { ksgMutualInformation } from '../../src/core/baselines/ksg';
 import { linearMutualInformation } from '../../src/core/baselines/linearMi';
+import { createI18n, renderMessage } from '../../src/i18n/i18n';
+import { errorDetail } from '../../src/protocol/message';
 import type { FromWorker } from '../../src/protocol/messages';
 import {
   ALL_TASKS,
@@ -129,7 +131,7 @@ async function main(): Promise<void> {
   console.log(suiteMarkdown(definition, results));
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+main().catch(async (error: unknown) => {
+  console.error(renderMessage(await createI18n('en'), errorDetail(error)));
   process.exit(1);
 });

@@ -1,4 +1,5 @@
 import { describeMeasurement } from '../protocol/backendSpeed';
+import { useRenderMessage } from '../i18n/useMessage';
 import { currentMeasurement } from '../store/backendTimings';
 import { useRun } from '../store/context';
 
@@ -8,6 +9,7 @@ import { useRun } from '../store/context';
  * `data-<backend>` carries each figure (empty when untimed).
  */
 export function BackendSpeeds() {
+  const render = useRenderMessage();
   const measurement = useRun(currentMeasurement);
   const timing = useRun((s) => s.timingBackends);
   if (timing) {
@@ -30,7 +32,7 @@ export function BackendSpeeds() {
       data-measured-at={measurement.measuredAt}
       {...figures}
     >
-      {describeMeasurement(measurement)}
+      {render(describeMeasurement(measurement))}
     </p>
   );
 }

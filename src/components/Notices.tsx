@@ -1,7 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import { messageId } from '../protocol/message';
+import { useRenderMessage } from '../i18n/useMessage';
 import { useRun } from '../store/context';
 
 /** Messages for the user (bad URL values, backend fallbacks, failures, a waiting update). */
 export function Notices() {
+  const { t } = useTranslation();
+  const render = useRenderMessage();
   const notices = useRun((s) => s.notices);
   const dismissNotice = useRun((s) => s.dismissNotice);
   const applyUpdate = useRun((s) => s.applyUpdate);
@@ -9,19 +14,19 @@ export function Notices() {
   return (
     <div className="notice" data-testid="notice" role="status">
       <ul>
-        {notices.map((text, index) => (
-          <li key={`${index}-${text}`}>
-            <span>{text}</span>
-            <button type="button" aria-label="Dismiss notice" onClick={() => dismissNotice(index)}>
+        {notices.map((notice, index) => (
+          <li key={`${index}-${messageId(notice)}`}>
+            <span>{render(notice)}</span>
+            <button type="button" aria-label={t('notices.dismiss')} onClick={() => dismissNotice(index)}>
               ×
             </button>
           </li>
         ))}
         {applyUpdate && (
           <li data-testid="update-ready">
-            <span>A new version of MINE Lab is ready; it loads the next time you open the page.</span>
+            <span>{t('notices.updateReady')}</span>
             <button type="button" onClick={applyUpdate}>
-              Reload now
+              {t('notices.reloadNow')}
             </button>
           </li>
         )}

@@ -1,6 +1,7 @@
 import { inUnits, optionLabel, trainsOnFiniteSample, trueMiBits } from '../protocol/config';
 import { dataTruthBits } from './plot/plotExtras';
 import { FiniteReadouts } from './FiniteReadouts';
+import { useRenderMessage } from '../i18n/useMessage';
 import { useRun } from '../store/context';
 import type { RunResults } from '../store/runResults';
 import { BackendSpeeds } from './BackendSpeeds';
@@ -57,6 +58,8 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
   const results = useRun((s) => s.results);
   const stats = useRun((s) => s.stats);
   const backend = useRun((s) => s.backend);
+  const render = useRenderMessage();
+  const backendReason = backend ? render(backend.reason) : undefined;
   const shown = runConfig ?? config;
   const { units } = config;
   const stepsDone = results.length;
@@ -126,9 +129,9 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
               testId="backend"
               value={backend?.backend ?? null}
               text={backend?.backend ?? 'starting…'}
-              title={backend?.reason}
+              title={backendReason}
               data={{
-                reason: backend?.reason,
+                reason: backendReason,
                 'adam-epsilon': backend?.adamEpsilon,
                 'float-bits': backend?.floatBits,
               }}
@@ -179,7 +182,7 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
           {backend && (
             <>
               {' '}
-              · <span data-testid="backend-reason">{backend.reason}</span>
+              · <span data-testid="backend-reason">{backendReason}</span>
               {backend.gpuRenderer && (
                 <>
                   {' '}

@@ -7,7 +7,7 @@
  * numbers are formatted by Intl.
  */
 import i18next, { type i18n, type Resource } from 'i18next';
-import type { Message } from '../protocol/message';
+import { isMessage, type Message, type MessageValue } from '../protocol/message';
 import type { Language } from './languages';
 
 /** A catalogue: nested objects of strings. */
@@ -90,7 +90,17 @@ export async function showLanguage(instance: i18n, language: Language): Promise<
   if (typeof document !== 'undefined') document.documentElement.lang = language === 'en-XA' ? 'en' : language;
 }
 
+/** A value of a message as text: a nested message rendered, a list of them joined by the catalogue's separator. */
+function renderValue(instance: i18n, value: MessageValue): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if (isMessage(value)) return renderMessage(instance, value);
+  return value.map((item) => renderMessage(instance, item)).join(instance.t('notices.separator'));
+}
+
 /** A message from the core, the protocol or a worker, in the instance's language. */
 export function renderMessage(instance: i18n, message: Message): string {
-  return instance.t(message.key, message.values ?? {});
+  const values = Object.fromEntries(
+    Object.entries(message.values ?? {}).map(([name, value]) => [name, renderValue(instance, value)]),
+  );
+  return instance.t(message.key, values);
 }

@@ -5,6 +5,7 @@
  * figures per size class, and `auto` starts later runs on the faster one (worker/backendChoice.ts).
  */
 import { sourceDims, type RunConfig } from './config';
+import { isStoredMessage, message, type Message } from './message';
 import type { BackendId } from './messages';
 
 /** Backends `auto` can choose between by measurement (the plain-JavaScript CPU backend never wins). */
@@ -17,7 +18,7 @@ export interface WebglProbe {
   /** The (unmasked where allowed) renderer string, e.g. "ANGLE (Google, Vulkan 1.3.0 (SwiftShader …))". */
   readonly renderer: string | null;
   /** Why WebGL is unavailable, in words a user can act on; null when it is available. */
-  readonly problem: string | null;
+  readonly problem: Message | null;
 }
 
 /** What the page found out about WebGPU: an adapter's name, or why there is none to time. */
@@ -77,7 +78,7 @@ export interface BackendTiming {
   /** Training steps per second after the first (warm-up) step; null when it could not be timed. */
   readonly stepsPerSecond: number | null;
   /** Why there is no timing (it could not start, a software renderer, …); null when timed. */
-  readonly problem: string | null;
+  readonly problem: Message | null;
 }
 
 /** The timings of one size class on this machine. */
@@ -104,15 +105,15 @@ export interface TimingPlan {
 export function timingPlan(webgl: WebglProbe, webgpu: WebgpuProbe): TimingPlan {
   const timed: TimedBackend[] = ['wasm'];
   const skipped: BackendTiming[] = [];
-  const skip = (backend: TimedBackend, problem: string) =>
+  const skip = (backend: TimedBackend, problem: Message) =>
     skipped.push({ backend, stepsPerSecond: null, problem });
-  if (!webgl.available) skip('webgl', webgl.problem ?? 'no WebGL here');
+  if (!webgl.available) skip('webgl', webgl.problem ?? message('notices.backend.noWebgl'));
   else if (webgl.renderer && isSoftwareRenderer(webgl.renderer))
-    skip('webgl', `a software renderer (${webgl.renderer})`);
+    skip('webgl', message('notices.backend.softwareRenderer', { renderer: webgl.renderer }));
   else timed.push('webgl');
   if (webgpu.available && webgpu.adapter !== null) {
     if (webgpu.fallback || isSoftwareRenderer(webgpu.adapter))
-      skip('webgpu', `a software adapter (${webgpu.adapter})`);
+      skip('webgpu', message('notices.backend.softwareAdapter', { adapter: webgpu.adapter }));
     else timed.push('webgpu');
   }
   return { timed, skipped };
@@ -121,24 +122,28 @@ export function timingPlan(webgl: WebglProbe, webgpu: WebgpuProbe): TimingPlan {
 /** How much faster another backend must measure before `auto` leaves WebAssembly for it. */
 export const SWITCH_MARGIN = 1.1;
 
-/** The names the page uses for the backends. */
-export const BACKEND_NAMES: Readonly<Record<BackendId, string>> = {
-  wasm: 'WebAssembly',
-  webgl: 'WebGL',
-  webgpu: 'WebGPU',
-  cpu: 'the CPU backend',
-};
+/** The name the page uses for a backend ("WebAssembly", "the CPU backend"). */
+export function backendName(id: BackendId): Message {
+  return message(`notices.backend.name.${id}`);
+}
 
-/** A throughput for the page: "2,900", "41", "3.3". */
-export function formatStepsPerSecond(stepsPerSecond: number): string {
-  const digits = stepsPerSecond >= 10 ? 0 : 1;
-  return stepsPerSecond.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+/** A throughput as the page shows it, rounded: 2,900, 41, 3.3 (the catalogue adds the separators). */
+function roundedSpeed(stepsPerSecond: number): number {
+  return stepsPerSecond >= 10 ? Math.round(stepsPerSecond) : Math.round(10 * stepsPerSecond) / 10;
+}
+
+/** "WebGL 410": a backend and its throughput. */
+function figure(t: BackendTiming, withUnit = false): Message {
+  return message(withUnit ? 'notices.speeds.figureWithUnit' : 'notices.speeds.figure', {
+    backend: backendName(t.backend),
+    speed: roundedSpeed(t.stepsPerSecond ?? 0),
+  });
 }
 
 /** The backend a measurement says to train on, and why; null when nothing was timed. */
 export function measuredChoice(
   measurement: SpeedMeasurement,
-): { backend: TimedBackend; reason: string } | null {
+): { backend: TimedBackend; reason: Message } | null {
   const timed = measurement.timings.filter(
     (t): t is BackendTiming & { stepsPerSecond: number } => t.stepsPerSecond !== null && t.stepsPerSecond > 0,
   );
@@ -149,29 +154,32 @@ export function measuredChoice(
   // WebAssembly a seed gives the same numbers in every browser.
   const winner = wasm && fastest.stepsPerSecond < SWITCH_MARGIN * wasm.stepsPerSecond ? wasm : fastest;
   const others = timed.filter((t) => t !== winner);
-  const against = others.length
-    ? `; ${others.map((t) => `${BACKEND_NAMES[t.backend]} ${formatStepsPerSecond(t.stepsPerSecond)}`).join(', ')}`
-    : '';
+  const values = { backend: backendName(winner.backend), speed: roundedSpeed(winner.stepsPerSecond) };
   return {
     backend: winner.backend,
-    reason: `${BACKEND_NAMES[winner.backend]}: measured fastest on this machine at this size (${formatStepsPerSecond(winner.stepsPerSecond)} steps/s${against})`,
+    reason: others.length
+      ? message('notices.backend.measuredAgainst', { ...values, others: others.map((t) => figure(t)) })
+      : message('notices.backend.measured', values),
   };
 }
 
-/** The measurement in a sentence: "WebAssembly 2,900 steps/s, WebGL 410 at this size, measured on this machine". */
-export function describeMeasurement(measurement: SpeedMeasurement): string {
-  const timed = measurement.timings.filter((t) => t.stepsPerSecond !== null);
-  const figures = timed.map(
-    (t, i) =>
-      `${BACKEND_NAMES[t.backend]} ${formatStepsPerSecond(t.stepsPerSecond ?? 0)}${i === 0 ? ' steps/s' : ''}`,
-  );
+/** The measurement in a sentence: "WebAssembly 2,900 steps/s; WebGL 410 at this size, measured on this machine". */
+export function describeMeasurement(measurement: SpeedMeasurement): Message {
+  const figures = measurement.timings
+    .filter((t) => t.stepsPerSecond !== null)
+    .map((t, i) => figure(t, i === 0));
   const untimed = measurement.timings
     .filter((t) => t.stepsPerSecond === null)
-    .map((t) => `${BACKEND_NAMES[t.backend]} not timed: ${t.problem ?? 'unavailable'}`);
+    .map((t) =>
+      message('notices.speeds.untimed', {
+        backend: backendName(t.backend),
+        problem: t.problem ?? message('notices.speeds.unavailable'),
+      }),
+    );
   const head = figures.length
-    ? `${figures.join(', ')} at this size, measured on this machine`
-    : 'Nothing timed';
-  return untimed.length ? `${head} (${untimed.join('; ')})` : head;
+    ? message('notices.speeds.measured', { figures })
+    : message('notices.speeds.none');
+  return untimed.length ? message('notices.speeds.withUntimed', { head, untimed }) : head;
 }
 
 /** Where measurements are kept (localStorage), one per size class. */
@@ -199,7 +207,7 @@ function isMeasurement(value: unknown): value is SpeedMeasurement {
         ((t as BackendTiming).stepsPerSecond === null ||
           (typeof (t as BackendTiming).stepsPerSecond === 'number' &&
             Number.isFinite((t as BackendTiming).stepsPerSecond))) &&
-        ((t as BackendTiming).problem === null || typeof (t as BackendTiming).problem === 'string'),
+        ((t as BackendTiming).problem === null || isStoredMessage((t as BackendTiming).problem)),
     )
   );
 }

@@ -8,6 +8,7 @@ import { createDistribution, type JointDistribution } from '../core/distribution
 import { heldOutRowCount, type SampleRows } from '../core/finiteSample';
 import { createRng, deriveSeed } from '../core/random';
 import { BITS_PER_NAT } from '../core/units';
+import { message, type Message } from './message';
 import { trainsOnFiniteSample } from './paramTable';
 import {
   PARAMS,
@@ -59,7 +60,7 @@ export const DEFAULTS: RunConfig = Object.freeze(
 );
 
 /** Why `value` is not acceptable for a numeric setting, or null when it is. */
-function numberError(spec: NumberSpec, value: unknown): string | null {
+function numberError(spec: NumberSpec, value: unknown): Message | null {
   const valid =
     typeof value === 'number' &&
     Number.isFinite(value) &&
@@ -68,31 +69,35 @@ function numberError(spec: NumberSpec, value: unknown): string | null {
     value <= spec.max;
   return valid
     ? null
-    : `${spec.key} must be ${spec.kind === 'int' ? 'an integer' : 'a number'} from ${spec.min} to ${spec.max}`;
+    : message(spec.kind === 'int' ? 'notices.param.integer' : 'notices.param.number', {
+        key: spec.key,
+        min: spec.min,
+        max: spec.max,
+      });
 }
 
 const optionIds = (spec: ChoiceSpec | ListSpec) => spec.options.map((o) => o.id);
 
 /** Why `value` is not acceptable for a choice setting, or null when it is. */
-function choiceError(spec: ChoiceSpec, value: unknown): string | null {
+function choiceError(spec: ChoiceSpec, value: unknown): Message | null {
   return typeof value === 'string' && optionIds(spec).includes(value)
     ? null
-    : `${spec.key} must be one of ${optionIds(spec).join(', ')}`;
+    : message('notices.param.choice', { key: spec.key, ids: optionIds(spec).join(', ') });
 }
 
 /** Why `value` is not acceptable for a list setting, or null when it is. */
-function listError(spec: ListSpec, value: unknown): string | null {
+function listError(spec: ListSpec, value: unknown): Message | null {
   const ids: readonly string[] = optionIds(spec);
   const valid =
     Array.isArray(value) &&
     value.length > 0 &&
     value.every((v) => typeof v === 'string' && ids.includes(v)) &&
     new Set(value).size === value.length;
-  return valid ? null : `${spec.key} must be a list of distinct ids from ${ids.join(', ')}`;
+  return valid ? null : message('notices.param.list', { key: spec.key, ids: ids.join(', ') });
 }
 
 /** Why `value` is not acceptable for the critic's layer widths, or null when it is. */
-function layersError(spec: LayersSpec, value: unknown): string | null {
+function layersError(spec: LayersSpec, value: unknown): Message | null {
   const valid =
     Array.isArray(value) &&
     value.length >= 1 &&
@@ -100,7 +105,12 @@ function layersError(spec: LayersSpec, value: unknown): string | null {
     value.every((v) => typeof v === 'number' && Number.isInteger(v) && v >= spec.min && v <= spec.max);
   return valid
     ? null
-    : `${spec.key} must be 1 to ${spec.maxLayers} integer widths from ${spec.min} to ${spec.max}, comma-separated`;
+    : message('notices.param.layers', {
+        key: spec.key,
+        maxLayers: spec.maxLayers,
+        min: spec.min,
+        max: spec.max,
+      });
 }
 
 /** Whether `text` holds a control character (code points below 32, and 127), which no column name may. */
@@ -113,7 +123,7 @@ function hasControlCharacter(text: string): boolean {
 }
 
 /** Why `value` is not acceptable as a list of column names, or null when it is. */
-function columnsError(spec: ColumnsSpec, value: unknown): string | null {
+function columnsError(spec: ColumnsSpec, value: unknown): Message | null {
   const valid =
     Array.isArray(value) &&
     value.length <= spec.maxColumns &&
@@ -124,11 +134,15 @@ function columnsError(spec: ColumnsSpec, value: unknown): string | null {
     new Set(value).size === value.length;
   return valid
     ? null
-    : `${spec.key} must name at most ${spec.maxColumns} distinct columns of 1 to ${spec.maxNameLength} characters`;
+    : message('notices.param.columns', {
+        key: spec.key,
+        maxColumns: spec.maxColumns,
+        maxLength: spec.maxNameLength,
+      });
 }
 
 /** Why `value` is not acceptable for `spec`, or null when it is. */
-export function paramError(spec: ParamSpec, value: unknown): string | null {
+export function paramError(spec: ParamSpec, value: unknown): Message | null {
   switch (spec.type) {
     case 'number':
       return numberError(spec, value);
@@ -144,8 +158,8 @@ export function paramError(spec: ParamSpec, value: unknown): string | null {
 }
 
 /** Every problem with a configuration; empty when it is valid. */
-export function validateConfig(config: RunConfig): string[] {
-  return PARAMS.map((spec) => paramError(spec, config[spec.key])).filter((e): e is string => e !== null);
+export function validateConfig(config: RunConfig): Message[] {
+  return PARAMS.map((spec) => paramError(spec, config[spec.key])).filter((e): e is Message => e !== null);
 }
 
 /** Whether a setting matters for `config` (its control is shown, its URL key written). */
@@ -221,14 +235,17 @@ export function inUnits(bits: number, units: InfoUnit): number {
 }
 
 /** What to tell the user when `estimator` diverged at step `stepIdx` (0-based) of a run with `config`. */
-export function divergenceMessage(config: RunConfig, estimator: BoundId, stepIdx: number): string {
-  const label = optionLabel(estimator);
-  const remedies = [`a lower learning rate (now ${config.lr})`];
-  if (estimator === 'smile') remedies.push(`a smaller clip τ (now ${config.tau})`);
-  if (estimator === 'nwj') remedies.push('a larger batch: its e^(T−1) term overflows easily');
-  if (estimator === 'mine-ema') remedies.push(`a larger moving-average rate α (now ${config.alpha})`);
-  return (
-    `${label} diverged at step ${stepIdx + 1}: its estimate is no longer a finite number, so it stopped training. ` +
-    `Try ${remedies.join(', or ')}, then Reset.`
-  );
+export function divergenceMessage(config: RunConfig, estimator: BoundId, stepIdx: number): Message {
+  const remedies = [message('notices.diverged.lr', { lr: config.lr })];
+  if (estimator === 'smile') remedies.push(message('notices.diverged.tau', { tau: config.tau }));
+  if (estimator === 'nwj') remedies.push(message('notices.diverged.batch'));
+  if (estimator === 'mine-ema') remedies.push(message('notices.diverged.alpha', { alpha: config.alpha }));
+  return message('notices.diverged.text', {
+    estimator: optionLabel(estimator),
+    step: stepIdx + 1,
+    remedies:
+      remedies.length === 1
+        ? message('notices.diverged.oneRemedy', { first: remedies[0] })
+        : message('notices.diverged.twoRemedies', { first: remedies[0], second: remedies[1] }),
+  });
 }

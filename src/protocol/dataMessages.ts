@@ -8,6 +8,7 @@ import type { LinearMiResult } from '../core/baselines/linearMi';
 import type { PermutationResult } from '../core/baselines/permutationTest';
 import type { SampleRows } from '../core/finiteSample';
 import type { DataErrorCode, ParsedTable } from '../core/data/table';
+import type { Message } from './message';
 
 /** The baselines computed for a dataset. */
 export type BaselineKind = 'linear' | 'ksg' | 'permutation';
@@ -69,7 +70,7 @@ export type FromDataWorker =
       readonly requestId: number;
       readonly baseline: BaselineKind;
       readonly code: DataErrorCode;
-      readonly message: string;
+      readonly message: Message;
     }
   /** Every baseline of the request has been answered. */
   | { readonly type: 'baselines-done'; readonly requestId: number }
@@ -78,5 +79,5 @@ export type FromDataWorker =
       readonly type: 'failed';
       readonly requestId: number;
       readonly code: DataErrorCode;
-      readonly message: string;
+      readonly message: Message;
     };

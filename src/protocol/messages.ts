@@ -5,6 +5,7 @@
  */
 import type { TimedBackend, WebglProbe, WebgpuProbe } from './backendSpeed';
 import type { BackendPreference, BoundId, RunConfig } from './config';
+import type { Message } from './message';
 import type { SampleRows } from '../core/finiteSample';
 import type { Simulation } from './simulation';
 import type { BatchScatter, GridRange } from './snapshot';
@@ -18,7 +19,7 @@ export type BackendId = Exclude<BackendPreference, 'auto'>;
 /** The backend timed fastest on this machine for the run's size, and the sentence saying so. */
 export interface MeasuredBackend {
   readonly backend: TimedBackend;
-  readonly reason: string;
+  readonly reason: Message;
   /** The WebGL renderer it was timed with: under another renderer the timing does not apply. */
   readonly renderer: string | null;
 }
@@ -67,11 +68,11 @@ export interface BackendReport {
   /** What was asked for. */
   readonly requested: BackendPreference;
   /** Why this backend: the automatic choice's reasoning, or the override. */
-  readonly reason: string;
+  readonly reason: Message;
   /** Renderer string of the WebGL context (or the WebGPU adapter), when one was probed. */
   readonly gpuRenderer: string | null;
   /** Why the requested (or preferred) backend could not be used; null when it was. */
-  readonly fallbackReason: string | null;
+  readonly fallbackReason: Message | null;
   /** Bits per float the backend really computes with (16 on WebGL without float32 textures). */
   readonly floatBits: 16 | 32;
   /** Adam's epsilon on this backend: PyTorch's 1e-8 where floats are 32-bit. */
@@ -182,7 +183,7 @@ export type FromWorker =
       /** The first step (0-based) whose value was not finite. */
       readonly stepIdx: number;
       /** What happened and what to try, for the user. */
-      readonly message: string;
+      readonly message: Message;
     }
   /**
    * The worker cannot be used any more: its GPU context was lost (`recoverable`: the run restarts
@@ -190,7 +191,7 @@ export type FromWorker =
    */
   | {
       readonly type: 'worker-failed';
-      readonly reason: string;
+      readonly reason: Message;
       readonly recoverable: boolean;
       readonly lost?: BackendId;
     }
@@ -202,6 +203,6 @@ export type FromWorker =
       readonly warmUpMs: number;
     }
   /** Something the user should know that is not a failure (e.g. batches drawn inline after all). */
-  | { readonly type: 'notice'; readonly runId: number | null; readonly message: string }
+  | { readonly type: 'notice'; readonly runId: number | null; readonly message: Message }
   /** Something failed; runId is null when it is not tied to a run. */
-  | { readonly type: 'error'; readonly runId: number | null; readonly message: string };
+  | { readonly type: 'error'; readonly runId: number | null; readonly message: Message };

@@ -8,6 +8,7 @@ import type { BoundId } from '../core/bounds';
 import { BMI_TASKS, bmiTask } from '../core/tasks/catalogue';
 import { BITS_PER_NAT } from '../core/units';
 import { DEFAULTS, PARAMS, type ListSpec, type RunConfig } from './config';
+import { message, type Message } from './message';
 
 /** An estimator of the suite: a neural one (trained), or a baseline computed on the same rows. */
 export type SuiteEstimator = BoundId | 'ksg' | 'linear';
@@ -216,9 +217,9 @@ export function suiteToHash(definition: SuiteDefinition): string {
 }
 
 /** Reads a suite link; unusable parts fall back to the default suite's, each with a notice. */
-export function suiteFromHash(hash: string): { definition: SuiteDefinition; notices: string[] } {
+export function suiteFromHash(hash: string): { definition: SuiteDefinition; notices: Message[] } {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const notices: string[] = [];
+  const notices: Message[] = [];
   params.delete('lang'); // the page's language, not the suite's
   const list = <T extends string>(
     key: string,
@@ -234,10 +235,13 @@ export function suiteFromHash(hash: string): { definition: SuiteDefinition; noti
     const unknown = wanted.filter((id) => !(known as readonly string[]).includes(id));
     if (unknown.length > 0)
       notices.push(
-        `Suite link: unknown ${key} ${unknown
-          .slice(0, 3)
-          .map((u) => `“${u.slice(0, 40)}”`)
-          .join(', ')} ignored.`,
+        message('notices.suite.unknown', {
+          key,
+          ids: unknown
+            .slice(0, 3)
+            .map((u) => `“${u.slice(0, 40)}”`)
+            .join(', '),
+        }),
       );
     return kept.length > 0 ? kept : fallback;
   };
@@ -248,7 +252,7 @@ export function suiteFromHash(hash: string): { definition: SuiteDefinition; noti
     if (raw === null) return fallback;
     const value = /^\d{1,6}$/.test(raw) ? Number(raw) : NaN;
     if (value >= min && value <= max) return value;
-    notices.push(`Suite link: ${key} must be an integer from ${min} to ${max}; using ${fallback}.`);
+    notices.push(message('notices.suite.integer', { key, min, max, fallback }));
     return fallback;
   };
   const seeds = integer('seeds', 1, MAX_SUITE_SEEDS, DEFAULT_SUITE.seeds);

@@ -8,6 +8,7 @@ import type { BoundId } from '../core/bounds';
 import type { SampleRows } from '../core/finiteSample';
 import { BITS_PER_NAT } from '../core/units';
 import { sampledRows, type RunConfig } from './config';
+import { MessageError } from './message';
 import type { FromWorker, ToWorker } from './messages';
 import {
   NEURAL_ESTIMATORS,
@@ -121,7 +122,7 @@ export function trainOverChannel(
       } else if (message.type === 'error') {
         stop();
         signal?.removeEventListener('abort', abort);
-        reject(new Error(message.message));
+        reject(new MessageError(message.message));
       }
     });
     channel.send({ type: 'start', runId, config, paused: false });

@@ -12,6 +12,7 @@ import {
   type NumberSpec,
   type RunConfig,
 } from './config';
+import { message, type Message } from './message';
 
 /** A setting a sweep can vary. */
 export type SweepKey = NumberKey | 'hidden';
@@ -25,11 +26,13 @@ export function sweepScale(key: SweepKey): Pick<NumberSpec, 'label' | 'min' | 'm
 }
 
 /** Why `value` is not a valid value of the swept setting, or null. */
-export function sweepValueError(key: SweepKey, value: number): string | null {
+export function sweepValueError(key: SweepKey, value: number): Message | null {
   const { min, max, kind } = sweepScale(key);
   const valid =
     Number.isFinite(value) && value >= min && value <= max && (kind === 'float' || Number.isInteger(value));
-  return valid ? null : `${key} must be ${kind === 'int' ? 'an integer' : 'a number'} from ${min} to ${max}`;
+  return valid
+    ? null
+    : message(kind === 'int' ? 'notices.param.integer' : 'notices.param.number', { key, min, max });
 }
 
 /** Whether `key` names a setting a sweep can vary. */

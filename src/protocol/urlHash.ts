@@ -12,6 +12,7 @@ import {
   type ParamSpec,
   type RunConfig,
 } from './config';
+import { message, type Message } from './message';
 
 /**
  * URL keys that are not settings but tell the page what to do, and the values they accept: `run=1`
@@ -38,7 +39,7 @@ export interface ParsedHash {
   readonly flags: Readonly<Partial<Record<PageFlag, string>>>;
   /** Whether to start training on load (`run=1`). */
   readonly autoRun: boolean;
-  readonly notices: readonly string[];
+  readonly notices: readonly Message[];
 }
 
 /** Longest stretch of a bad URL value quoted back in a notice. */
@@ -70,7 +71,7 @@ function parseColumns(raw: string): readonly string[] | null {
 }
 
 /** The value a URL entry spells for `spec`, before validation (null: unreadable). */
-function parseValue(spec: ParamSpec, raw: string, notices: string[]): unknown {
+function parseValue(spec: ParamSpec, raw: string, notices: Message[]): unknown {
   switch (spec.type) {
     case 'number':
       return parseDecimal(raw);
@@ -110,7 +111,7 @@ export function parseDecimal(raw: string): number {
 }
 
 /** Reads a list value, keeping its known ids and saying what was dropped. */
-function parseList(spec: ListSpec, raw: string, notices: string[]): readonly string[] | null {
+function parseList(spec: ListSpec, raw: string, notices: Message[]): readonly string[] | null {
   const known: readonly string[] = spec.options.map((o) => o.id);
   const entries = raw.split(',').map((e) => e.trim());
   const kept: string[] = [];
@@ -118,10 +119,10 @@ function parseList(spec: ListSpec, raw: string, notices: string[]): readonly str
     if (entry === '') continue;
     if (!known.includes(entry)) {
       notices.push(
-        `URL parameter ${spec.key}: unknown id ${quote(entry)} was ignored (known: ${known.join(', ')}).`,
+        message('notices.url.unknownId', { key: spec.key, id: quote(entry), known: known.join(', ') }),
       );
     } else if (kept.includes(entry)) {
-      notices.push(`URL parameter ${spec.key}: ${quote(entry)} is listed twice; it is used once.`);
+      notices.push(message('notices.url.listedTwice', { key: spec.key, id: quote(entry) }));
     } else {
       kept.push(entry);
     }
@@ -130,10 +131,10 @@ function parseList(spec: ListSpec, raw: string, notices: string[]): readonly str
 }
 
 /** The notices of one URL, at most MAX_URL_NOTICES: the first ones, then how many more there were. */
-function capNotices(notices: readonly string[]): string[] {
+function capNotices(notices: readonly Message[]): Message[] {
   if (notices.length <= MAX_URL_NOTICES) return [...notices];
   const shown = notices.slice(0, MAX_URL_NOTICES - 1);
-  return [...shown, `…and ${notices.length - shown.length} more problems with the URL, also ignored.`];
+  return [...shown, message('notices.url.more', { count: notices.length - shown.length })];
 }
 
 /** Parses a URL hash; bad or unknown entries fall back to defaults and are reported by name. */
@@ -141,14 +142,13 @@ export function configFromHash(hash: string): ParsedHash {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const config: Record<string, unknown> = { ...DEFAULTS };
   const flags: Partial<Record<PageFlag, string>> = {};
-  const notices: string[] = [];
+  const notices: Message[] = [];
   const seen = new Set<string>();
   const reportedRepeats = new Set<string>();
   for (const [name, raw] of params) {
     if (seen.has(name)) {
       // Once per name, however often it repeats.
-      if (!reportedRepeats.has(name))
-        notices.push(`URL parameter ${quote(name)} appears more than once; only its first value was used.`);
+      if (!reportedRepeats.has(name)) notices.push(message('notices.url.repeated', { name: quote(name) }));
       reportedRepeats.add(name);
       continue;
     }
@@ -156,28 +156,26 @@ export function configFromHash(hash: string): ParsedHash {
     if (Object.hasOwn(PAGE_FLAGS, name)) {
       const flag = name as PageFlag;
       if (PAGE_FLAGS[flag].test(raw)) flags[flag] = raw;
-      else notices.push(`URL parameter ${flag}=${quote(raw)} is invalid; it was ignored.`);
+      else notices.push(message('notices.url.badFlag', { flag, value: quote(raw) }));
       continue;
     }
     const spec = PARAMS.find((p) => p.key === name);
     if (!spec) {
-      notices.push(`Unknown URL parameter ${quote(name)} was ignored.`);
+      notices.push(message('notices.url.unknown', { name: quote(name) }));
       continue;
     }
     const value = parseValue(spec, raw, notices);
     const error =
       value === null
         ? spec.type === 'list'
-          ? `${spec.key} needs at least one known id`
-          : `${spec.key} could not be read`
+          ? message('notices.param.noKnownId', { key: spec.key })
+          : message('notices.param.unreadable', { key: spec.key })
         : paramError(spec, value);
     if (error) {
       const fallback = Array.isArray(spec.defaultValue)
-        ? spec.defaultValue.join(',') || 'none'
+        ? spec.defaultValue.join(',') || message('notices.url.none')
         : String(spec.defaultValue);
-      notices.push(
-        `URL parameter ${spec.key}=${quote(raw)} is invalid (${error}); using the default ${fallback}.`,
-      );
+      notices.push(message('notices.url.invalid', { key: spec.key, value: quote(raw), error, fallback }));
     } else {
       config[spec.key] = value;
     }

@@ -6,8 +6,9 @@
  */
 import type { SampleRows } from '../core/finiteSample';
 import { selectDataset } from '../core/data/selectDataset';
-import { DataError, formatCount, type ParsedTable } from '../core/data/table';
+import { DataError, type ParsedTable } from '../core/data/table';
 import { sampledRows, trainsOnFiniteSample, type RunConfig } from '../protocol/config';
+import { errorDetail, errorValue, message, type Message } from '../protocol/message';
 import type { DataClient } from '../worker/dataClient';
 import type { ColumnSummary, DataActions, DataOrigin, DataValues } from './dataTypes';
 import type { ExampleEntry, ExampleSource } from './examples';
@@ -88,7 +89,7 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
     rowsVersion++;
     if ('error' in selection) {
       rows = null;
-      set({ dataSelection: null, selectionError: selection.error.message });
+      set({ dataSelection: null, selectionError: selection.error.detail });
       return;
     }
     const { dataset } = selection;
@@ -120,14 +121,13 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
       });
     } catch (error) {
       const cancelled = error instanceof DataError && error.code === 'cancelled';
-      const message = error instanceof Error ? error.message : String(error);
       set({
         dataLoad: {
           state: cancelled ? (table ? 'ready' : 'idle') : 'error',
           read: 0,
           total: 0,
           name,
-          message: cancelled ? null : message,
+          message: cancelled ? null : errorDetail(error),
         },
       });
       return;
@@ -150,9 +150,7 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
     const columns = initialColumns(parsed, config, example);
     if (!columns.fromLink && (config.x.length > 0 || config.y.length > 0)) {
       const named = [...config.x, ...config.y].map((n) => `“${n}”`).join(', ');
-      get().addNotices([
-        `This table has no numeric columns ${named}, which the link named: others were chosen.`,
-      ]);
+      get().addNotices([message('notices.data.linkColumns', { names: named })]);
     }
     actions.chooseColumns(columns.x, columns.y);
     if (get().config.dist !== 'data') get().setParam('dist', 'data');
@@ -176,13 +174,13 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
             read: 0,
             total: 0,
             name,
-            message: `The bundled examples could not be loaded: ${error instanceof Error ? error.message : String(error)}.`,
+            message: message('notices.data.examplesUnavailable', { detail: errorValue(error) }),
           },
         });
         return;
       }
       if (!entry) {
-        get().addNotices([`There is no bundled example named “${name.slice(0, 40)}”.`]);
+        get().addNotices([message('notices.data.noExample', { name: name.slice(0, 40) })]);
         return;
       }
       const found = entry;
@@ -229,13 +227,18 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
           onProgress: (baseline, fraction) =>
             update({ progress: { ...get().baselines.progress, [baseline]: fraction } }),
           onFailed: (baseline, error) =>
-            update({ failures: [...get().baselines.failures, `${baseline}: ${error.message}`] }),
+            update({
+              failures: [
+                ...get().baselines.failures,
+                message('errors.baselineFailed', { baseline, reason: error.detail }),
+              ],
+            }),
         },
       )
       .then(() => update({ state: 'done' }))
       .catch((error: unknown) => {
         if (error instanceof DataError && error.code === 'cancelled') return; // a newer request took over
-        update({ state: 'done', failures: [...get().baselines.failures, String(error)] });
+        update({ state: 'done', failures: [...get().baselines.failures, errorDetail(error)] });
       });
   };
 
@@ -266,10 +269,9 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
 }
 
 /** "1,234 rows used, 5 dropped": what the data panel's status line says of a selection. */
-export function selectionText(usedRows: number, droppedRows: number): string {
-  const dropped =
-    droppedRows === 0
-      ? 'none dropped'
-      : `${formatCount(droppedRows)} dropped (a missing or non-numeric value in a chosen column)`;
-  return `${formatCount(usedRows)} rows used, ${dropped}`;
+export function selectionText(usedRows: number, droppedRows: number): Message {
+  return message(droppedRows === 0 ? 'errors.selection.noneDropped' : 'errors.selection.dropped', {
+    count: usedRows,
+    dropped: droppedRows,
+  });
 }

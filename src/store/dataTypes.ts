@@ -2,6 +2,7 @@
 import type { KsgResult } from '../core/baselines/ksg';
 import type { LinearMiResult } from '../core/baselines/linearMi';
 import type { PermutationResult } from '../core/baselines/permutationTest';
+import type { Message } from '../protocol/message';
 import type { ExampleEntry } from './examples';
 
 /** How the user's data reached the page. */
@@ -14,7 +15,7 @@ export interface ColumnSummary {
   /** Missing values (empty, NA, NaN, null…) in a numeric column. */
   readonly missing: number;
   /** Why a text column cannot be chosen; null for numeric columns. */
-  readonly reason: string | null;
+  readonly reason: Message | null;
 }
 
 /** A loaded table, without its values. */
@@ -40,7 +41,7 @@ export interface DataLoad {
   /** What is loading, for the progress line. */
   readonly name: string | null;
   /** What went wrong and what to do (state `error`). */
-  readonly message: string | null;
+  readonly message: Message | null;
 }
 
 /** The rows chosen as X and Y, once selected. */
@@ -61,7 +62,7 @@ export interface BaselineValues {
   /** How far KSG and the permutation test are (0–1). */
   readonly progress: { readonly ksg: number; readonly permutation: number };
   /** Baselines that could not be computed, with why. */
-  readonly failures: readonly string[];
+  readonly failures: readonly Message[];
 }
 
 /** The data slice's values. */
@@ -70,7 +71,7 @@ export interface DataValues {
   readonly dataSummary: DataSummary | null;
   readonly dataSelection: DataSelection | null;
   /** Why the chosen columns cannot be used (null when they can, or before any table). */
-  readonly selectionError: string | null;
+  readonly selectionError: Message | null;
   readonly baselines: BaselineValues;
 }
 

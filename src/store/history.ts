@@ -5,6 +5,7 @@
  */
 import { PARAMS, isApplicable, type BoundId, type RunConfig } from '../protocol/config';
 import { isSweepKey, sweepValueError, withSweptValue, type SweepKey } from '../protocol/sweeps';
+import { MessageError, message } from '../protocol/message';
 import { parseDecimal } from '../protocol/urlHash';
 import { bucketEnds } from './plotBuckets';
 import type { RunResults } from './runResults';
@@ -92,16 +93,17 @@ export function sweepToParam(sweep: Pick<Sweep, 'key' | 'values'>): string {
   return `${sweep.key}:${sweep.values.join(',')}`;
 }
 
-/** Reads `key:v1,v2,…`; throws with a message naming what is wrong. */
+/** Reads `key:v1,v2,…`; throws a MessageError naming what is wrong. */
 export function parseSweepParam(text: string): { key: SweepKey; values: number[] } {
   const match = /^([a-z-]+):(.+)$/.exec(text.trim());
-  if (!match) throw new Error('sweep must look like "hidden:2,4,8"');
+  if (!match) throw new MessageError(message('notices.sweep.shape'));
   const key = match[1];
-  if (!isSweepKey(key)) throw new Error(`sweep: "${key.slice(0, 20)}" is not a numeric setting`);
+  if (!isSweepKey(key))
+    throw new MessageError(message('notices.sweep.notNumeric', { key: key.slice(0, 20) }));
   const values = match[2].split(',').map((v) => parseDecimal(v.trim()));
   const problems = values.map((v) => sweepValueError(key, v)).filter((e) => e !== null);
-  if (problems.length > 0) throw new Error(`sweep: ${problems[0]}`);
-  if (values.length < 2 || values.length > 12) throw new Error('sweep needs 2 to 12 values');
+  if (problems.length > 0) throw new MessageError(problems[0]);
+  if (values.length < 2 || values.length > 12) throw new MessageError(message('notices.sweep.count'));
   return { key, values };
 }
 

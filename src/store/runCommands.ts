@@ -2,6 +2,7 @@
  * The run's lifecycle: start, pause, resume, single steps, reset, and the debounced restart after a
  * setting changes. Every new run gets a new id; results of older ids are dropped on arrival.
  */
+import { message } from '../protocol/message';
 import type { RunActions, RunState, RunValues } from './types';
 import { createRunResults } from './runResults';
 import type { StoreContext } from './storeContext';
@@ -69,7 +70,7 @@ export function createRunCommands(ctx: StoreContext): RunCommands {
   /** A run on the user's data needs its rows: says so and refuses until they are chosen. */
   const refuseWithoutData = (): boolean => {
     if (get().config.dist !== 'data' || get().dataSelection !== null) return false;
-    get().addNotices(['Load your data and choose its X and Y columns before starting a run on it.']);
+    get().addNotices([message('notices.data.needed')]);
     return true;
   };
 

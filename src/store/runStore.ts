@@ -5,6 +5,7 @@
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { DEFAULTS, paramError, paramSpec, type BackendPreference } from '../protocol/config';
+import { MessageError } from '../protocol/message';
 import type { BackendId, MeasuredBackend } from '../protocol/messages';
 import { createDataClient, type DataClient } from '../worker/dataClient';
 import { createSuiteLane, suiteLanes } from '../worker/suiteClient';
@@ -152,7 +153,7 @@ export function createRunStore(
       setParam(key, value) {
         const spec = paramSpec(key);
         const error = paramError(spec, value);
-        if (error) throw new Error(error);
+        if (error) throw new MessageError(error);
         if (get().config[key] === value) return;
         set({ config: { ...get().config, [key]: value } });
         if (spec.effect === 'view') return; // e.g. units: a running sweep goes on

@@ -1,6 +1,7 @@
 /** The app store's state: values and actions, shared by its slices. */
 import type { BackendTiming, SpeedCache, TimedBackend } from '../protocol/backendSpeed';
 import type { BackendPreference, ParamKey, RunConfig } from '../protocol/config';
+import type { Message } from '../protocol/message';
 import type { SweepKey } from '../protocol/sweeps';
 import type { Language } from '../i18n/languages';
 import type {
@@ -89,7 +90,7 @@ export interface RunValues {
   /** The worker's backend, once it has started; null while a worker starts. */
   readonly backend: BackendReport | null;
   /** Messages for the user (bad URL values, fallbacks, errors), oldest first. */
-  readonly notices: readonly string[];
+  readonly notices: readonly Message[];
   /** performance.now() of the worker's latest message (a long silence while running is a slow step). */
   readonly lastWorkerMessageMs: number;
   /** A single step was asked of a paused run and its result has not arrived yet. */
@@ -113,7 +114,7 @@ export interface RunActions {
   /** Changes one setting; restarts (debounced) a running or finished run, resets a paused one. */
   setParam<K extends ParamKey>(key: K, value: RunConfig[K]): void;
   /** Replaces the whole configuration (e.g. from the URL) and resets the run. */
-  loadConfig(config: RunConfig, notices?: readonly string[]): void;
+  loadConfig(config: RunConfig, notices?: readonly Message[]): void;
   /** Starts a fresh run with the current settings. */
   start(): void;
   pause(): void;
@@ -125,7 +126,7 @@ export interface RunActions {
   /** Applies a message from the worker. */
   receive(message: FromWorker): void;
   /** Shows messages to the user. */
-  addNotices(notices: readonly string[]): void;
+  addNotices(notices: readonly Message[]): void;
   /** Removes the notice at `index`. */
   dismissNotice(index: number): void;
   /** Records that a new deployment is waiting, and how to switch to it. */

@@ -1,6 +1,7 @@
 /** Keeps the run settings and the page's URL hash in step, so any configuration is a link. */
 import type { StoreApi } from 'zustand/vanilla';
 import { PARAMS } from '../protocol/config';
+import { MessageError, message } from '../protocol/message';
 import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
 import { suiteFromHash, suiteToHash } from '../protocol/suite';
 import { parseLanguage, preferredLanguage } from '../i18n/languages';
@@ -88,8 +89,8 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
         store.getState().prepareSweep(key, values);
         sweepReady = true;
       } catch (error) {
-        const why = error instanceof Error ? error.message : String(error);
-        store.getState().addNotices([`URL parameter sweep is invalid (${why}); no sweep was set up.`]);
+        const why = error instanceof MessageError ? error.detail : String(error);
+        store.getState().addNotices([message('notices.url.badSweep', { why })]);
       }
     }
     writeHash();

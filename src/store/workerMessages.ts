@@ -1,4 +1,5 @@
 /** Applies what the worker reports: its backend, batches of results, run states and errors. */
+import { message as note, type Message } from '../protocol/message';
 import type { BackendReport, FromWorker, StepsMessage } from '../protocol/messages';
 import { appendStepsMessage } from './runResults';
 import type { StoreContext } from './storeContext';
@@ -11,7 +12,7 @@ const THROUGHPUT_SMOOTHING = 0.3;
 export function createReceive(ctx: StoreContext): (message: FromWorker) => void {
   const { get, set } = ctx;
   const now = ctx.options.now ?? (() => performance.now());
-  const addNotice = (text: string) => get().addNotices([text]);
+  const addNotice = (notice: Message) => get().addNotices([notice]);
 
   const receiveSteps = (message: StepsMessage) => {
     if (message.runId !== get().runId) return;
@@ -42,10 +43,10 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
         const midRun = runState === 'running' || runState === 'paused';
         ctx.dropWorker(message.lost ? [message.lost] : []);
         if (message.recoverable && midRun) {
-          addNotice(`${message.reason}. The run restarted from step 1 on a fresh worker.`);
+          addNotice(note('notices.worker.restarted', { reason: message.reason }));
           get().start();
         } else {
-          addNotice(`${message.reason}. Reset or Start again to continue on a fresh worker.`);
+          addNotice(note('notices.worker.startAgain', { reason: message.reason }));
           if (midRun) set({ runState: 'error' });
         }
         return;
@@ -64,7 +65,7 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
         };
         set({ backend: report });
         if (report.fallbackReason) {
-          addNotice(`${report.fallbackReason}. Training runs on the ${report.backend} backend instead.`);
+          addNotice(note('notices.backend.fellBack', { reason: report.fallbackReason, id: report.backend }));
         }
         return;
       }
@@ -104,7 +105,7 @@ export function createReceive(ctx: StoreContext): (message: FromWorker) => void 
       case 'error':
         if (message.runId !== null && message.runId !== get().runId) return;
         set({ runState: 'error' });
-        addNotice(`Training failed: ${message.message}`);
+        addNotice(note('notices.worker.trainingFailed', { reason: message.message }));
         return;
     }
   };

@@ -7,10 +7,10 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { ADAM_EPSILON } from '../core/adam';
 import type { WebgpuProbe } from '../protocol/backendSpeed';
 import type { BackendPreference } from '../protocol/config';
+import { errorValue, message, MessageError, type Message } from '../protocol/message';
 import type { BackendId, BackendReport, MeasuredBackend } from '../protocol/messages';
 import type { Simulation } from '../protocol/simulation';
 import { planBackends, type WebglProbe } from './backendChoice';
-import { errorMessage } from './errorMessage';
 import { withSimulatedRenderer } from './testHooks';
 
 /** How each backend is loaded: a separate chunk, fetched only when that backend is tried. */
@@ -31,7 +31,7 @@ function rendererOf(gl: WebGLRenderingContext | WebGL2RenderingContext): string 
 /** Whether WebGL works in this worker and what renders it, without loading tfjs's WebGL backend. */
 export function probeWebgl(): WebglProbe {
   if (typeof OffscreenCanvas === 'undefined') {
-    return { available: false, renderer: null, problem: 'this browser has no OffscreenCanvas in workers' };
+    return { available: false, renderer: null, problem: message('notices.backend.noOffscreenCanvas') };
   }
   try {
     const canvas = new OffscreenCanvas(1, 1);
@@ -40,7 +40,7 @@ export function probeWebgl(): WebglProbe {
       return {
         available: false,
         renderer: null,
-        problem: 'the browser refused to create a WebGL context (GPU or WebGL disabled, or blocklisted)',
+        problem: message('notices.backend.webglRefused'),
       };
     }
     const renderer = rendererOf(gl);
@@ -50,7 +50,7 @@ export function probeWebgl(): WebglProbe {
     return {
       available: false,
       renderer: null,
-      problem: `creating a WebGL context failed (${errorMessage(error)})`,
+      problem: message('notices.backend.webglFailed', { detail: errorValue(error) }),
     };
   }
 }
@@ -83,9 +83,9 @@ export async function probeWebgpu(): Promise<WebgpuProbe> {
 
 /** The WebGPU adapter's description, or why there is none. */
 async function webgpuAdapterInfo(probe: Promise<WebgpuProbe>): Promise<string> {
-  if (!('gpu' in navigator)) throw new Error('this browser has no WebGPU');
+  if (!('gpu' in navigator)) throw new MessageError(message('notices.backend.noWebgpu'));
   const { available, adapter, fallback } = await probe;
-  if (!available) throw new Error('no WebGPU adapter is available');
+  if (!available) throw new MessageError(message('notices.backend.noWebgpuAdapter'));
   return fallback ? `${adapter} (software fallback adapter)` : (adapter ?? 'unnamed adapter');
 }
 
@@ -99,9 +99,10 @@ function tfjsWebglContext(): WebGL2RenderingContext {
 async function startBackend(id: BackendId, webgpu: Promise<WebgpuProbe>): Promise<string | null> {
   const gpuInfo = id === 'webgpu' ? await webgpuAdapterInfo(webgpu) : null;
   await LOADERS[id]();
-  if (!(await tf.setBackend(id))) throw new Error(`tfjs could not initialise the ${id} backend`);
+  if (!(await tf.setBackend(id))) throw new MessageError(message('notices.backend.notInitialised', { id }));
   await tf.ready();
-  if (tf.getBackend() !== id) throw new Error(`tfjs fell back to ${tf.getBackend()}`);
+  if (tf.getBackend() !== id)
+    throw new MessageError(message('notices.backend.tfjsFellBack', { id: tf.getBackend() }));
   if (id === 'webgl') {
     const gl = tfjsWebglContext();
     return `${rendererOf(gl) ?? 'unknown renderer'} (WebGL ${tf.env().getNumber('WEBGL_VERSION')})`;
@@ -145,7 +146,7 @@ export async function initBackend(
   // Asked now, answered while the backend loads: it never delays the first step.
   const webgpu = probeWebgpu();
   const plan = planBackends(preference, probe, measured?.renderer === probe.renderer ? measured : null);
-  const failures: string[] = [];
+  const failures: Message[] = [];
   const order = [
     ...plan.order.filter((id) => !avoid.includes(id)),
     ...plan.order.filter((id) => avoid.includes(id)),
@@ -161,10 +162,10 @@ export async function initBackend(
           failures.length === 0 && id === plan.order[0]
             ? plan.reason
             : avoid.length > 0 && failures.length === 0
-              ? `${id}: ${avoid.join(', ')} failed a moment ago`
-              : `${id}: the backends before it failed`,
+              ? message('notices.backend.avoided', { id, failed: avoid.join(', ') })
+              : message('notices.backend.afterFailures', { id }),
         gpuRenderer,
-        fallbackReason: failures.length > 0 ? failures.join('; ') : null,
+        fallbackReason: failures.length > 0 ? message('notices.backend.failures', { failures }) : null,
         floatBits,
         // Adam's epsilon must survive in the backend's floats: 1e-8 underflows in 16 bits.
         adamEpsilon: floatBits === 32 ? ADAM_EPSILON : 1e-4,
@@ -172,8 +173,8 @@ export async function initBackend(
         webgpu: await webgpu,
       };
     } catch (error) {
-      failures.push(`${id} could not start (${errorMessage(error)})`);
+      failures.push(message('notices.backend.couldNotStart', { id, detail: errorValue(error) }));
     }
   }
-  throw new Error(failures.join('; '));
+  throw new MessageError(message('notices.backend.failures', { failures }));
 }

@@ -5,6 +5,7 @@
  */
 import { isSoftwareRenderer, type WebglProbe } from '../protocol/backendSpeed';
 import type { BackendPreference } from '../protocol/config';
+import { message, type Message } from '../protocol/message';
 import type { BackendId, MeasuredBackend } from '../protocol/messages';
 
 export { isSoftwareRenderer, type WebglProbe };
@@ -12,7 +13,7 @@ export { isSoftwareRenderer, type WebglProbe };
 /** Backends to try in order, and the reason for the first. */
 export interface BackendPlan {
   readonly order: readonly BackendId[];
-  readonly reason: string;
+  readonly reason: Message;
 }
 
 /**
@@ -24,18 +25,22 @@ function guessedPlan(webgl: WebglProbe): BackendPlan {
   if (!webgl.available) {
     return {
       order: ['wasm', 'cpu'],
-      reason: `WebAssembly: no WebGL here (${webgl.problem ?? 'unavailable'})`,
+      reason: message('notices.backend.noWebglHere', {
+        problem: webgl.problem ?? message('notices.speeds.unavailable'),
+      }),
     };
   }
   if (webgl.renderer && isSoftwareRenderer(webgl.renderer)) {
     return {
       order: ['wasm', 'webgl', 'cpu'],
-      reason: `WebAssembly: WebGL here is a software renderer (${webgl.renderer}), slower than WebAssembly on the CPU`,
+      reason: message('notices.backend.softwareWebgl', { renderer: webgl.renderer }),
     };
   }
   return {
     order: ['webgl', 'wasm', 'cpu'],
-    reason: `WebGL on the GPU (${webgl.renderer ?? 'renderer not disclosed'}), until both are timed here`,
+    reason: webgl.renderer
+      ? message('notices.backend.gpuGuess', { renderer: webgl.renderer })
+      : message('notices.backend.gpuGuessUndisclosed'),
   };
 }
 
@@ -49,10 +54,10 @@ export function planBackends(
   measured: MeasuredBackend | null = null,
 ): BackendPlan {
   const guess = guessedPlan(webgl);
-  const first = (id: BackendId, reason: string): BackendPlan => ({
+  const first = (id: BackendId, reason: Message): BackendPlan => ({
     order: [id, ...guess.order.filter((other) => other !== id)],
     reason,
   });
-  if (preference !== 'auto') return first(preference, `${preference}: chosen in the settings`);
+  if (preference !== 'auto') return first(preference, message('notices.backend.chosen', { id: preference }));
   return measured ? first(measured.backend, measured.reason) : guess;
 }

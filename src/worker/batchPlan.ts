@@ -16,6 +16,7 @@ import {
   type RunConfig,
 } from '../protocol/config';
 import type { BatchKind } from './samplerProtocol';
+import { MessageError, message } from '../protocol/message';
 
 /** Most held-out rows of a finite sample scored at each evaluation (the first ones, in random order). */
 export const FINITE_HELD_OUT_MAX = 50_000;
@@ -37,9 +38,9 @@ export function freshBatchPlan(config: RunConfig): FreshBatchPlan {
  */
 function finiteRows(config: RunConfig, data: SampleRows | null): SampleRows {
   if (config.dist === 'data') {
-    if (!data) throw new Error('no data has been loaded for this run');
+    if (!data) throw new MessageError(message('notices.worker.noData'));
     if (data.xDim !== config.x.length || data.yDim !== config.y.length) {
-      throw new Error('the loaded data does not have the chosen X and Y columns');
+      throw new MessageError(message('notices.worker.otherColumns'));
     }
     return data;
   }

@@ -7,6 +7,7 @@
 import type { CriticBatch, BatchPlan } from '../core/batches';
 import type { FiniteSample, SampleRows } from '../core/finiteSample';
 import type { RunConfig } from '../protocol/config';
+import { message, type Message } from '../protocol/message';
 import { batchPlanFor, drawBatch } from './batchPlan';
 import type { BatchKind, SampledBatches, ToSampler } from './samplerProtocol';
 
@@ -80,7 +81,7 @@ export interface BatchSourceOptions {
   /** A sampler worker silent this long after the first request is given up (it may never answer). */
   readonly firstBatchTimeoutMs: number;
   /** Told, in words for the user, when batches are drawn inline after the sampler worker failed. */
-  readonly onFallback: (message: string) => void;
+  readonly onFallback: (notice: Message) => void;
 }
 
 /** What a finite sample depends on besides the data: the settings that make, split and scale it. */
@@ -163,9 +164,7 @@ export function createBatchSource(
   sampler?.addEventListener('error', (event) => {
     event.preventDefault();
     abandonSampler();
-    options.onFallback(
-      'The batch sampler worker failed to start, so batches are drawn in the training worker instead (the same numbers, a little slower).',
-    );
+    options.onFallback(message('notices.sampler.failed'));
   });
 
   /** Gives the sampler worker until the timeout to send its first batches; then draws inline. */
@@ -175,9 +174,7 @@ export function createBatchSource(
       silenceTimer = null;
       if (samplerAnswered || !sampler) return;
       abandonSampler();
-      options.onFallback(
-        `The batch sampler worker did not answer within ${options.firstBatchTimeoutMs / 1000} s, so batches are drawn in the training worker instead (the same numbers, a little slower).`,
-      );
+      options.onFallback(message('notices.sampler.silent', { seconds: options.firstBatchTimeoutMs / 1000 }));
     }, options.firstBatchTimeoutMs);
   };
 

@@ -6,6 +6,7 @@
  */
 import type { BackendTiming, TimedBackend } from '../protocol/backendSpeed';
 import type { RunConfig } from '../protocol/config';
+import { message as note, type Message } from '../protocol/message';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { parseSimulation } from '../protocol/simulation';
 import type { BackendTimer } from '../store/types';
@@ -20,7 +21,7 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
       type: 'module',
       name: `mine-timing-${backend}`,
     });
-    const finish = (stepsPerSecond: number | null, problem: string | null) => {
+    const finish = (stepsPerSecond: number | null, problem: Message | null) => {
       cleanUp();
       resolve({ backend, stepsPerSecond, problem });
     };
@@ -28,7 +29,10 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
       cleanUp();
       reject(new DOMException('the timing was stopped', 'AbortError'));
     };
-    const giveUp = setTimeout(() => finish(null, `no figure within ${GIVE_UP_MS / 1000} s`), GIVE_UP_MS);
+    const giveUp = setTimeout(
+      () => finish(null, note('notices.speeds.timedOut', { seconds: GIVE_UP_MS / 1000 })),
+      GIVE_UP_MS,
+    );
     const cleanUp = () => {
       clearTimeout(giveUp);
       signal.removeEventListener('abort', onAbort);
@@ -39,7 +43,7 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
       const message = event.data;
       if (message.type === 'ready') {
         if (message.backend !== backend)
-          finish(null, message.fallbackReason ?? `it fell back to ${message.backend}`);
+          finish(null, message.fallbackReason ?? note('notices.speeds.fellBack', { id: message.backend }));
         else worker.postMessage({ type: 'time', config } satisfies ToWorker);
       } else if (message.type === 'timed') {
         finish(message.stepsPerSecond, null);
@@ -49,7 +53,10 @@ function timeBackend(backend: TimedBackend, config: RunConfig, signal: AbortSign
     });
     worker.addEventListener('error', (event: ErrorEvent) => {
       event.preventDefault();
-      finish(null, event.message || 'the worker could not load');
+      finish(
+        null,
+        event.message ? note('errors.detail', { detail: event.message }) : note('notices.speeds.notLoaded'),
+      );
     });
     const init: ToWorker = {
       type: 'init',

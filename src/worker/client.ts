@@ -1,4 +1,5 @@
 /** The page's side of the worker boundary: starts training workers and types their traffic. */
+import { message, type Message } from '../protocol/message';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { parseSimulation } from '../protocol/simulation';
 import type { WorkerHost } from '../store/runStore';
@@ -25,7 +26,7 @@ export function createWorkerHost(
   let worker: Worker | null = null;
   const locks = (navigator as Navigator & { locks?: LockManager }).locks;
 
-  const failed = (of: Worker, reason: string) => {
+  const failed = (of: Worker, reason: Message) => {
     if (worker !== of) return;
     worker = null;
     of.terminate();
@@ -34,11 +35,7 @@ export function createWorkerHost(
 
   /** From now on, being granted the worker's lock means that it died. */
   const watchLifeLock = (of: Worker, lifeLock: string) => {
-    locks
-      ?.request(lifeLock, () =>
-        failed(of, 'The training worker stopped unexpectedly (it crashed, ran out of memory or was closed)'),
-      )
-      .catch(() => undefined); // no lock to wait on: errors and the start-up timeout still count
+    locks?.request(lifeLock, () => failed(of, message('notices.worker.died'))).catch(() => undefined); // no lock to wait on: errors and the start-up timeout still count
   };
 
   return {
@@ -51,7 +48,7 @@ export function createWorkerHost(
       worker = next;
       const lifeLock = locks ? `mine-lab-trainer-${Date.now()}-${++workersStarted}` : null;
       const startTimer = setTimeout(
-        () => failed(next, `The training worker did not start within ${WORKER_START_TIMEOUT_MS / 1000} s`),
+        () => failed(next, message('notices.worker.silent', { seconds: WORKER_START_TIMEOUT_MS / 1000 })),
         WORKER_START_TIMEOUT_MS,
       );
       next.addEventListener('message', (event: MessageEvent<FromWorker>) => {
@@ -66,7 +63,12 @@ export function createWorkerHost(
       next.addEventListener('error', (event: ErrorEvent) => {
         event.preventDefault();
         clearTimeout(startTimer);
-        failed(next, `The training worker failed: ${event.message || 'it could not load'}`);
+        failed(
+          next,
+          event.message
+            ? message('notices.worker.failed', { detail: event.message })
+            : message('notices.worker.notLoaded'),
+        );
       });
       const simulation = __TEST_HOOKS__ ? parseSimulation(location.search) : null;
       next.postMessage({

@@ -9,6 +9,7 @@ import type { PermutationResult } from '../core/baselines/permutationTest';
 import type { SampleRows } from '../core/finiteSample';
 import { DataError, type ParsedTable } from '../core/data/table';
 import type { BaselineKind, BaselineSettings, FromDataWorker, ToDataWorker } from '../protocol/dataMessages';
+import { message } from '../protocol/message';
 
 /** What the client needs of a worker (a real Worker, or an in-process stand-in in tests). */
 export interface DataWorkerPort {
@@ -87,7 +88,14 @@ export function createDataClient(start: () => DataWorkerPort = startDataWorker):
       if (worker !== next) return;
       worker = null;
       next.terminate();
-      rejectAll(new DataError('failed', `The data worker failed: ${event.message || 'it could not load'}`));
+      rejectAll(
+        new DataError(
+          'failed',
+          event.message
+            ? message('errors.dataWorker.failed', { detail: event.message })
+            : message('errors.dataWorker.notLoaded'),
+        ),
+      );
     });
     return next;
   };
@@ -95,11 +103,11 @@ export function createDataClient(start: () => DataWorkerPort = startDataWorker):
   /** Sends a request of `kind`, replacing the one under way; `settle` handles its replies. */
   const request = <T>(
     kind: keyof typeof pending,
-    message: (requestId: number) => ToDataWorker,
+    build: (requestId: number) => ToDataWorker,
     settle: (reply: FromDataWorker, resolve: (value: T) => void) => void,
   ) =>
     new Promise<T>((resolve, reject) => {
-      pending[kind]?.reject(new DataError('cancelled', 'Replaced by a newer request.'));
+      pending[kind]?.reject(new DataError('cancelled', message('errors.replaced')));
       const requestId = ++lastId;
       const job: Pending = {
         requestId,
@@ -117,14 +125,14 @@ export function createDataClient(start: () => DataWorkerPort = startDataWorker):
         },
       };
       pending[kind] = job;
-      port().postMessage(message(requestId));
+      port().postMessage(build(requestId));
     });
 
   const parse = (
-    message: (requestId: number) => ToDataWorker,
+    build: (requestId: number) => ToDataWorker,
     onProgress?: (read: number, total: number) => void,
   ) =>
-    request<ParsedTable>('parse', message, (reply, resolve) => {
+    request<ParsedTable>('parse', build, (reply, resolve) => {
       if (reply.type === 'parse-progress') onProgress?.(reply.read, reply.total);
       else if (reply.type === 'parsed') resolve(reply.table);
     });
@@ -134,7 +142,7 @@ export function createDataClient(start: () => DataWorkerPort = startDataWorker):
     if (!job) return;
     worker?.postMessage({ type: 'cancel', requestId: job.requestId });
     pending[kind] = null;
-    job.reject(new DataError('cancelled', 'Cancelled.'));
+    job.reject(new DataError('cancelled', message('errors.cancelled')));
   };
 
   return {
@@ -161,7 +169,7 @@ export function createDataClient(start: () => DataWorkerPort = startDataWorker):
     dispose() {
       worker?.terminate();
       worker = null;
-      rejectAll(new DataError('cancelled', 'The data worker was closed.'));
+      rejectAll(new DataError('cancelled', message('errors.dataWorker.closed')));
     },
   };
 }

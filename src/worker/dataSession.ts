@@ -10,7 +10,7 @@ import { createCsvParser } from '../core/data/csvParser';
 import { parseCsvBlob } from '../core/data/parseBlob';
 import { DataError, type ParsedTable } from '../core/data/table';
 import type { FromDataWorker, ToDataWorker } from '../protocol/dataMessages';
-import { errorMessage } from './errorMessage';
+import { errorDetail, errorValue, message } from '../protocol/message';
 
 /** Sends a message to the page, transferring `transfer`. */
 export type PostData = (message: FromDataWorker, transfer: Transferable[]) => void;
@@ -33,7 +33,13 @@ interface Job {
   readonly controller: AbortController;
 }
 
-const CANCELLED = () => new DataError('cancelled', 'Cancelled.');
+const CANCELLED = () => new DataError('cancelled', message('errors.cancelled'));
+
+/** What to tell the user of a failure: a data error or a guard's RangeError as it reads, else "something went wrong". */
+const failureDetail = (error: unknown) =>
+  error instanceof DataError || error instanceof RangeError
+    ? errorDetail(error)
+    : message('errors.unexpected', { detail: errorValue(error) });
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** The message handler of a data worker that posts its replies through `post`. */
@@ -56,9 +62,8 @@ export function createDataSession(
     if (jobs[kind] === job) jobs[kind] = null;
   };
   const fail = (requestId: number, error: unknown) => {
-    const known = error instanceof DataError;
-    const message = known ? error.message : `Something went wrong: ${errorMessage(error)}`;
-    post({ type: 'failed', requestId, code: known ? error.code : 'failed', message }, []);
+    const code = error instanceof DataError ? error.code : 'failed';
+    post({ type: 'failed', requestId, code, message: failureDetail(error) }, []);
   };
   const posted = (requestId: number, table: ParsedTable) => {
     const buffers = table.columns.flatMap((c) => (c.kind === 'numeric' ? [c.values.buffer] : []));
@@ -135,15 +140,8 @@ export function createDataSession(
       post({ type: 'baseline-progress', requestId, baseline, fraction }, []);
     const failed = (baseline: 'linear' | 'ksg' | 'permutation', error: unknown) => {
       if (signal.aborted || (error instanceof DataError && error.code === 'cancelled')) throw CANCELLED();
-      const known = error instanceof DataError;
-      const text =
-        known || error instanceof RangeError
-          ? errorMessage(error)
-          : `Something went wrong: ${errorMessage(error)}`;
-      post(
-        { type: 'baseline-failed', requestId, baseline, code: known ? error.code : 'failed', message: text },
-        [],
-      );
+      const code = error instanceof DataError ? error.code : 'failed';
+      post({ type: 'baseline-failed', requestId, baseline, code, message: failureDetail(error) }, []);
     };
     try {
       try {

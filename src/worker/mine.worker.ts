@@ -5,10 +5,10 @@
  * session.
  */
 import type { RunConfig } from '../protocol/config';
+import { errorDetail, errorValue, message, type Message } from '../protocol/message';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { initBackend, watchWebglContext } from './backend';
 import { createBatchSource, SAMPLER_FIRST_BATCH_TIMEOUT_MS, startSamplerWorker } from './batchSource';
-import { errorMessage } from './errorMessage';
 import { holdLifeLock } from './lifeLock';
 import { createRunSession } from './runSession';
 import { simulatedStepDelay, slowedBatches } from './testHooks';
@@ -19,7 +19,7 @@ declare const self: DedicatedWorkerGlobalScope;
 const post = (message: FromWorker, transfer: Transferable[] = []) => self.postMessage(message, transfer);
 
 /** Answers a command when no backend could start: a run that cannot exist gets an error. */
-const refuse = (reason: string) => (message: ToWorker) => {
+const refuse = (reason: Message) => (message: ToWorker) => {
   if (message.type === 'start') post({ type: 'error', runId: message.runId, message: reason });
 };
 
@@ -41,7 +41,7 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     watchWebglContext(() =>
       post({
         type: 'worker-failed',
-        reason: 'The WebGL context was lost (the GPU was reset or reclaimed)',
+        reason: message('notices.worker.contextLost'),
         recoverable: true,
         lost: 'webgl',
       }),
@@ -51,7 +51,7 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     const time = (config: RunConfig) =>
       timeSteps(config, report.adamEpsilon, { budgetMs: TIMING_BUDGET_MS, afterStep }).then(
         (timing) => post({ type: 'timed', ...timing }),
-        (error: unknown) => post({ type: 'error', runId: null, message: errorMessage(error) }),
+        (error: unknown) => post({ type: 'error', runId: null, message: errorDetail(error) }),
       );
     if (init.role === 'timing') {
       dispatch = (message) => void (message.type === 'time' && time(message.config));
@@ -66,7 +66,7 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
       });
     }
   } catch (error) {
-    const reason = `no TensorFlow.js backend could start: ${errorMessage(error)}`;
+    const reason = message('notices.worker.noBackend', { detail: errorValue(error) });
     post({ type: 'error', runId: null, message: reason });
     dispatch = refuse(reason);
   }

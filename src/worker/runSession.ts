@@ -7,6 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createTrainer, type Trainer } from '../core/trainer';
 import { BITS_PER_NAT } from '../core/units';
 import { divergenceMessage, validateConfig, type RunConfig } from '../protocol/config';
+import { errorDetail, message, MessageError } from '../protocol/message';
 import type {
   FromWorker,
   RunInfoMessage,
@@ -17,7 +18,6 @@ import type {
 import type { BatchPlan, CriticBatch } from '../core/batches';
 import type { SampleRows } from '../core/finiteSample';
 import type { BatchSource } from './batchSource';
-import { errorMessage } from './errorMessage';
 import { createEarlyStopping, type EarlyStopping } from './earlyStopping';
 import { SNAPSHOT_INTERVAL_MS, snapshotTransferables, takeSnapshot } from './snapshot';
 
@@ -252,7 +252,7 @@ export function createRunSession(
       });
     }
     if (!run.diverged.every(Boolean)) return false;
-    fail(run, new Error('every estimator diverged, so training stopped'));
+    fail(run, new MessageError(message('notices.worker.allDiverged')));
     return true;
   };
 
@@ -366,7 +366,7 @@ export function createRunSession(
   };
 
   const fail = (run: ActiveRun, error: unknown) => {
-    post({ type: 'error', runId: run.runId, message: errorMessage(error) });
+    post({ type: 'error', runId: run.runId, message: errorDetail(error) });
     run.cancelled = true;
     if (current === run) current = null;
   };
@@ -383,7 +383,7 @@ export function createRunSession(
     cancelCurrent();
     const problems = validateConfig(config);
     if (problems.length > 0) {
-      post({ type: 'error', runId, message: `invalid configuration: ${problems.join('; ')}` });
+      post({ type: 'error', runId, message: message('notices.worker.invalidConfig', { problems }) });
       return;
     }
     const plan = batches.setPlan(config, data);
@@ -429,7 +429,7 @@ export function createRunSession(
         try {
           start(message.runId, message.config, message.paused);
         } catch (error) {
-          post({ type: 'error', runId: message.runId, message: errorMessage(error) });
+          post({ type: 'error', runId: message.runId, message: errorDetail(error) });
         }
         break;
       case 'pause':

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
+import { message } from '../../src/protocol/message';
 import { isSoftwareRenderer, planBackends, type WebglProbe } from '../../src/worker/backendChoice';
+import { inEnglish } from './inEnglish';
 
 const gpu = (renderer: string | null): WebglProbe => ({ available: true, renderer, problem: null });
 const noWebgl: WebglProbe = {
   available: false,
   renderer: null,
-  problem: 'the browser refused to create a WebGL context',
+  problem: message('notices.backend.webglRefused'),
 };
 
 describe('backend choice', () => {
@@ -22,8 +24,9 @@ describe('backend choice', () => {
     expect(isSoftwareRenderer(renderer)).toBe(true);
     const plan = planBackends('auto', gpu(renderer));
     expect(plan.order[0]).toBe('wasm');
-    expect(plan.reason).toContain('software renderer');
-    expect(plan.reason).toContain(renderer);
+    expect(plan.reason).toEqual(message('notices.backend.softwareWebgl', { renderer }));
+    expect(inEnglish(plan.reason)).toContain('software renderer');
+    expect(inEnglish(plan.reason)).toContain(renderer);
   });
 
   it.each([
@@ -34,30 +37,30 @@ describe('backend choice', () => {
     'AMD Radeon Pro 5500M OpenGL Engine',
   ])('trains on WebGL on the hardware GPU "%s"', (renderer) => {
     expect(isSoftwareRenderer(renderer)).toBe(false);
-    expect(planBackends('auto', gpu(renderer))).toEqual({
-      order: ['webgl', 'wasm', 'cpu'],
-      reason: `WebGL on the GPU (${renderer}), until both are timed here`,
-    });
+    const plan = planBackends('auto', gpu(renderer));
+    expect(plan.order).toEqual(['webgl', 'wasm', 'cpu']);
+    expect(inEnglish(plan.reason)).toBe(`WebGL on the GPU (${renderer}), until both are timed here`);
   });
 
   it('uses WebAssembly, then the CPU, where there is no WebGL, and says why', () => {
-    expect(planBackends('auto', noWebgl)).toEqual({
-      order: ['wasm', 'cpu'],
-      reason: 'WebAssembly: no WebGL here (the browser refused to create a WebGL context)',
-    });
+    const plan = planBackends('auto', noWebgl);
+    expect(plan.order).toEqual(['wasm', 'cpu']);
+    expect(inEnglish(plan.reason)).toBe(
+      'WebAssembly: no WebGL here (the browser refused to create a WebGL context (GPU or WebGL disabled, or blocklisted))',
+    );
   });
 
   it('puts the backend timed fastest here first, for auto only', () => {
     const measured = {
       backend: 'wasm',
-      reason: 'WebAssembly: measured fastest…',
+      reason: message('notices.backend.measured', { backend: 'WebAssembly', speed: 2900 }),
       renderer: 'Apple GPU',
     } as const;
     expect(planBackends('auto', gpu('Apple GPU'), measured)).toEqual({
       order: ['wasm', 'webgl', 'cpu'],
-      reason: 'WebAssembly: measured fastest…',
+      reason: measured.reason,
     });
-    const webgl = { ...measured, backend: 'webgl', reason: 'WebGL: measured fastest…' } as const;
+    const webgl = { ...measured, backend: 'webgl' } as const;
     expect(planBackends('auto', gpu('SwiftShader'), webgl).order).toEqual(['webgl', 'wasm', 'cpu']);
     expect(planBackends('auto', noWebgl, { ...measured, backend: 'webgpu' }).order).toEqual([
       'webgpu',
@@ -72,7 +75,7 @@ describe('backend choice', () => {
     expect(planBackends('webgl', gpu('SwiftShader')).order).toEqual(['webgl', 'wasm', 'cpu']);
     expect(planBackends('cpu', gpu('Apple M2')).order).toEqual(['cpu', 'webgl', 'wasm']);
     expect(planBackends('webgpu', noWebgl).order).toEqual(['webgpu', 'wasm', 'cpu']);
-    expect(planBackends('wasm', gpu('Apple M2')).reason).toBe('wasm: chosen in the settings');
+    expect(inEnglish(planBackends('wasm', gpu('Apple M2')).reason)).toBe('wasm: chosen in the settings');
     for (const probe of [gpu('Apple M2'), gpu('SwiftShader'), noWebgl]) {
       expect(planBackends('auto', probe).order).not.toContain('webgpu');
     }

@@ -14,18 +14,24 @@ import {
   type WebgpuProbe,
 } from '../../src/protocol/backendSpeed';
 import { DEFAULTS, type RunConfig } from '../../src/protocol/config';
+import { message, type Message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 const gpu = (renderer: string | null): WebglProbe => ({ available: true, renderer, problem: null });
-const noWebgl: WebglProbe = { available: false, renderer: null, problem: 'no OffscreenCanvas in workers' };
+const noWebgl: WebglProbe = {
+  available: false,
+  renderer: null,
+  problem: message('notices.backend.noOffscreenCanvas'),
+};
 const noWebgpu: WebgpuProbe = { available: false, adapter: null, fallback: false };
 const timing = (
   backend: BackendTiming['backend'],
   stepsPerSecond: number | null,
-  problem: string | null = null,
+  problem: Message | string | null = null,
 ) => ({
   backend,
   stepsPerSecond,
-  problem,
+  problem: typeof problem === 'string' ? message('errors.detail', { detail: problem }) : problem,
 });
 const measured = (
   timings: BackendTiming[],
@@ -65,10 +71,10 @@ describe('which backends are timed', () => {
     const swift = 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device (Subzero)), SwiftShader driver)';
     expect(timingPlan(gpu(swift), noWebgpu)).toEqual({
       timed: ['wasm'],
-      skipped: [timing('webgl', null, `a software renderer (${swift})`)],
+      skipped: [timing('webgl', null, message('notices.backend.softwareRenderer', { renderer: swift }))],
     });
     expect(timingPlan(noWebgl, noWebgpu).skipped).toEqual([
-      timing('webgl', null, 'no OffscreenCanvas in workers'),
+      timing('webgl', null, message('notices.backend.noOffscreenCanvas')),
     ]);
   });
 
@@ -83,14 +89,25 @@ describe('which backends are timed', () => {
 
 describe('the measured choice', () => {
   it('picks the fastest backend and quotes both figures', () => {
-    expect(measuredChoice(measured([timing('wasm', 2900), timing('webgl', 410)]))).toEqual({
-      backend: 'wasm',
-      reason: 'WebAssembly: measured fastest on this machine at this size (2,900 steps/s; WebGL 410)',
-    });
-    expect(measuredChoice(measured([timing('wasm', 82), timing('webgl', 640)]))).toEqual({
-      backend: 'webgl',
-      reason: 'WebGL: measured fastest on this machine at this size (640 steps/s; WebAssembly 82)',
-    });
+    const wasm = measuredChoice(measured([timing('wasm', 2900), timing('webgl', 410)]));
+    expect(wasm?.backend).toBe('wasm');
+    expect(wasm?.reason).toEqual(
+      message('notices.backend.measuredAgainst', {
+        backend: message('notices.backend.name.wasm'),
+        speed: 2900,
+        others: [
+          message('notices.speeds.figure', { backend: message('notices.backend.name.webgl'), speed: 410 }),
+        ],
+      }),
+    );
+    expect(inEnglish(wasm?.reason ?? message('none'))).toBe(
+      'WebAssembly: measured fastest on this machine at this size (2,900 steps/s; WebGL 410)',
+    );
+    const webgl = measuredChoice(measured([timing('wasm', 82), timing('webgl', 640)]));
+    expect(webgl?.backend).toBe('webgl');
+    expect(inEnglish(webgl?.reason ?? message('none'))).toBe(
+      'WebGL: measured fastest on this machine at this size (640 steps/s; WebAssembly 82)',
+    );
   });
 
   it('keeps WebAssembly unless another backend is at least 10% faster', () => {
@@ -109,12 +126,17 @@ describe('the measured choice', () => {
   });
 
   it('reads as one sentence on the page', () => {
-    expect(describeMeasurement(measured([timing('wasm', 2900), timing('webgl', 410)]))).toBe(
-      'WebAssembly 2,900 steps/s, WebGL 410 at this size, measured on this machine',
+    expect(inEnglish(describeMeasurement(measured([timing('wasm', 2900), timing('webgl', 410)])))).toBe(
+      'WebAssembly 2,900 steps/s; WebGL 410 at this size, measured on this machine',
     );
     expect(
-      describeMeasurement(
-        measured([timing('wasm', 3.25), timing('webgl', null, 'a software renderer (llvmpipe)')]),
+      inEnglish(
+        describeMeasurement(
+          measured([
+            timing('wasm', 3.25),
+            timing('webgl', null, message('notices.backend.softwareRenderer', { renderer: 'llvmpipe' })),
+          ]),
+        ),
       ),
     ).toBe(
       'WebAssembly 3.3 steps/s at this size, measured on this machine (WebGL not timed: a software renderer (llvmpipe))',

@@ -9,6 +9,8 @@ import type { BackendReport, MeasuredBackend, ToWorker } from '../../src/protoco
 import { currentMeasurement } from '../../src/store/backendTimings';
 import { createRunStore } from '../../src/store/runStore';
 import type { BackendTimer, SpeedStorage } from '../../src/store/types';
+import { message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 /** Simulated backends: each "measures" at its set speed; `time` records what it was asked. */
 function simulatedTimer(stepsPerSecond: Partial<Record<TimedBackend, number>>) {
@@ -25,7 +27,7 @@ function simulatedTimer(stepsPerSecond: Partial<Record<TimedBackend, number>>) {
             backends.map((backend) => ({
               backend,
               stepsPerSecond: stepsPerSecond[backend] ?? null,
-              problem: stepsPerSecond[backend] === undefined ? 'could not start' : null,
+              problem: stepsPerSecond[backend] === undefined ? message('notices.backend.name.cpu') : null,
             })),
           );
       });
@@ -64,7 +66,7 @@ const ready = (backend: 'wasm' | 'webgl', renderer: string, requested: BackendPr
   const report: BackendReport = {
     backend,
     requested,
-    reason: 'the first guess',
+    reason: message('notices.backend.chosen', { id: 'wasm' }),
     gpuRenderer: backend === 'webgl' ? renderer : null,
     fallbackReason: null,
     floatBits: 32,
@@ -110,14 +112,13 @@ describe('the measured backend choice', () => {
 
     state().start();
     expect(workers).toHaveLength(2);
-    expect(workers[1]).toEqual({
+    expect(workers[1]).toMatchObject({
       backend: 'auto',
-      measured: {
-        backend: 'wasm',
-        reason: 'WebAssembly: measured fastest on this machine at this size (2,900 steps/s; WebGL 410)',
-        renderer: 'Apple GPU',
-      },
+      measured: { backend: 'wasm', renderer: 'Apple GPU' },
     });
+    expect(inEnglish(workers[1].measured?.reason ?? message('none'))).toBe(
+      'WebAssembly: measured fastest on this machine at this size (2,900 steps/s; WebGL 410)',
+    );
     expect(sent.at(-1)).toEqual({ type: 'start', runId: 1, config: DEFAULTS, paused: false });
     // Timed once: nothing more is due for this size, during the run or after it.
     state().receive(ready('wasm', 'Apple GPU'));
@@ -135,7 +136,7 @@ describe('the measured backend choice', () => {
     state().start();
     // The worker already trains on WebGL, the measured winner: no restart, and it says why now.
     expect(workers).toHaveLength(1);
-    expect(state().backend?.reason).toBe(
+    expect(inEnglish(state().backend?.reason ?? message('none'))).toBe(
       'WebGL: measured fastest on this machine at this size (640 steps/s; WebAssembly 82)',
     );
     expect(currentMeasurement(state())?.timings.map((t) => t.stepsPerSecond)).toEqual([82, 640]);

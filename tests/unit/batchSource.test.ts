@@ -7,6 +7,8 @@ import { createRunSession } from '../../src/worker/runSession';
 import { createSampler } from '../../src/worker/sampler';
 import type { ToSampler } from '../../src/worker/samplerProtocol';
 import { useCpuBackend } from './setupTf';
+import { message, type Message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 beforeAll(useCpuBackend);
 
@@ -46,7 +48,7 @@ function answeringSampler(delayMs: number) {
 describe('batch source', () => {
   it('gives up on a sampler worker that never answers, draws the batches inline and says so', async () => {
     const sampler = silentSampler();
-    const notices: string[] = [];
+    const notices: Message[] = [];
     const source = createBatchSource(() => sampler.port, {
       firstBatchTimeoutMs: 50,
       onFallback: (message) => notices.push(message),
@@ -55,7 +57,8 @@ describe('batch source', () => {
     const first = await source.training(0);
     expect(sampler.received.length).toBeGreaterThan(0); // it was asked
     expect(sampler.terminated()).toBe(true);
-    expect(notices).toEqual([
+    expect(notices).toEqual([message('notices.sampler.silent', { seconds: 0.05 })]);
+    expect(notices.map(inEnglish)).toEqual([
       'The batch sampler worker did not answer within 0.05 s, so batches are drawn in the training worker instead (the same numbers, a little slower).',
     ]);
     const plan = batchPlanFor(SMALL);
@@ -71,7 +74,7 @@ describe('batch source', () => {
   });
 
   it('keeps a sampler worker that answers, however long the run', async () => {
-    const notices: string[] = [];
+    const notices: Message[] = [];
     const sampler = answeringSampler(2);
     const source = createBatchSource(() => sampler.port, {
       firstBatchTimeoutMs: 50,

@@ -17,6 +17,8 @@ import {
 import { PRESETS } from '../../src/protocol/presets';
 import { BMI_PROTOCOL } from '../../src/protocol/suite';
 import { MAX_URL_NOTICES, configFromHash, configToHash } from '../../src/protocol/urlHash';
+import { message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 describe('run configuration', () => {
   it('defaults to the reference script: MINE on the channel, P=3, σ²=0.2, d=3, h=10, N=20000, 500 steps', () => {
@@ -37,7 +39,7 @@ describe('run configuration', () => {
       units: 'bits',
       backend: 'auto',
     });
-    expect(validateConfig(DEFAULTS)).toEqual([]);
+    expect(validateConfig(DEFAULTS).map(inEnglish)).toEqual([]);
     expect(trueMiBits(DEFAULTS)).toBe(6);
   });
 
@@ -69,19 +71,21 @@ describe('run configuration', () => {
   });
 
   it('rejects bad values, naming the parameter', () => {
-    expect(validateConfig({ ...DEFAULTS, noise: 0 })).toEqual([
+    expect(validateConfig({ ...DEFAULTS, noise: 0 }).map(inEnglish)).toEqual([
       expect.stringMatching(/^noise must be a number from 0.01/),
     ]);
-    expect(validateConfig({ ...DEFAULTS, dim: 2.5 })[0]).toMatch(/^dim must be an integer/);
-    expect(validateConfig({ ...DEFAULTS, batch: 1e9 })[0]).toMatch(/^batch/);
-    expect(validateConfig({ ...DEFAULTS, lr: NaN })[0]).toMatch(/^lr/);
+    expect(validateConfig({ ...DEFAULTS, dim: 2.5 }).map(inEnglish)[0]).toMatch(/^dim must be an integer/);
+    expect(validateConfig({ ...DEFAULTS, batch: 1e9 }).map(inEnglish)[0]).toMatch(/^batch/);
+    expect(validateConfig({ ...DEFAULTS, lr: NaN }).map(inEnglish)[0]).toMatch(/^lr/);
     expect(validateConfig({ ...DEFAULTS, hidden: [0], seed: -1 })).toHaveLength(2);
-    expect(validateConfig({ ...DEFAULTS, rho: 1 })[0]).toMatch(/^rho/);
-    expect(validateConfig({ ...DEFAULTS, dist: 'uniform' } as unknown as RunConfig)[0]).toMatch(
-      /^dist must be one of/,
+    expect(validateConfig({ ...DEFAULTS, rho: 1 }).map(inEnglish)[0]).toMatch(/^rho/);
+    expect(
+      validateConfig({ ...DEFAULTS, dist: 'uniform' } as unknown as RunConfig).map(inEnglish)[0],
+    ).toMatch(/^dist must be one of/);
+    expect(validateConfig({ ...DEFAULTS, estimator: [] }).map(inEnglish)[0]).toMatch(/^estimator/);
+    expect(validateConfig({ ...DEFAULTS, estimator: ['mine', 'mine'] }).map(inEnglish)[0]).toMatch(
+      /^estimator/,
     );
-    expect(validateConfig({ ...DEFAULTS, estimator: [] })[0]).toMatch(/^estimator/);
-    expect(validateConfig({ ...DEFAULTS, estimator: ['mine', 'mine'] })[0]).toMatch(/^estimator/);
   });
 
   it('shows each distribution’s and estimator’s own settings only where they apply', () => {
@@ -163,13 +167,13 @@ describe('URL hash', () => {
       '#power=abc&noise=0&dim=3.5&hidden=&steps=40000&lr=0.02&rho=1&dist=uniform',
     );
     expect(parsed.config).toEqual({ ...DEFAULTS, lr: 0.02 });
-    expect(parsed.notices).toHaveLength(7);
+    expect(parsed.notices.map(inEnglish)).toHaveLength(7);
     for (const key of ['power', 'noise', 'dim', 'hidden', 'steps', 'rho', 'dist'] as const) {
       const spec = paramSpec(key);
       expect(
-        parsed.notices.some(
-          (n) => n.includes(`${key}="`) && n.includes(`default ${String(spec.defaultValue)}`),
-        ),
+        parsed.notices
+          .map(inEnglish)
+          .some((n) => n.includes(`${key}="`) && n.includes(`default ${String(spec.defaultValue)}`)),
         key,
       ).toBe(true);
     }
@@ -178,7 +182,7 @@ describe('URL hash', () => {
   it('keeps the known ids of an estimator list and names the key for unknown, repeated or empty lists', () => {
     const mixed = configFromHash('#estimator=nwj,bogus,nwj,infonce');
     expect(mixed.config.estimator).toEqual(['nwj', 'infonce']);
-    expect(mixed.notices).toEqual([
+    expect(mixed.notices.map(inEnglish)).toEqual([
       expect.stringMatching(/^URL parameter estimator: unknown id "bogus"/),
       expect.stringMatching(/^URL parameter estimator: "nwj" is listed twice/),
     ]);
@@ -186,7 +190,7 @@ describe('URL hash', () => {
       const parsed = configFromHash(`#estimator=${bad}`);
       expect(parsed.config.estimator, bad).toEqual(['mine']);
       expect(
-        parsed.notices.some((n) => n.startsWith('URL parameter estimator=')),
+        parsed.notices.map(inEnglish).some((n) => n.startsWith('URL parameter estimator=')),
         bad,
       ).toBe(true);
     }
@@ -197,6 +201,10 @@ describe('URL hash', () => {
     expect(parsed.config).toEqual(DEFAULTS);
     expect(parsed.autoRun).toBe(false);
     expect(parsed.notices).toEqual([
+      message('notices.url.unknown', { name: '"foo"' }),
+      message('notices.url.badFlag', { flag: 'run', value: '"yes"' }),
+    ]);
+    expect(parsed.notices.map(inEnglish)).toEqual([
       'Unknown URL parameter "foo" was ignored.',
       'URL parameter run="yes" is invalid; it was ignored.',
     ]);
@@ -213,22 +221,24 @@ describe('URL hash', () => {
     for (const bad of ['0x10', '0b11', '%203', '3%20', '%2B3', 'Infinity', 'NaN', '1e', '3.1.4', '--1']) {
       const parsed = configFromHash(`#dim=${bad}`);
       expect(parsed.config.dim, bad).toBe(DEFAULTS.dim);
-      expect(parsed.notices, bad).toEqual([expect.stringMatching(/^URL parameter dim=".*" is invalid/)]);
+      expect(parsed.notices.map(inEnglish), bad).toEqual([
+        expect.stringMatching(/^URL parameter dim=".*" is invalid/),
+      ]);
     }
   });
 
   it('quotes at most 40 characters of a bad value and survives malformed percent-encoding', () => {
     const parsed = configFromHash(`#noise=${'9'.repeat(10_000)}&seed=%E0%A4%A&dim=%`);
     expect(parsed.config).toEqual(DEFAULTS);
-    expect(parsed.notices).toHaveLength(3);
-    for (const notice of parsed.notices) expect(notice.length).toBeLessThan(200);
+    expect(parsed.notices.map(inEnglish)).toHaveLength(3);
+    for (const notice of parsed.notices.map(inEnglish)) expect(notice.length).toBeLessThan(200);
   });
 
   it('uses the first value of a repeated parameter and says so', () => {
     for (const hash of ['#power=5&power=abc', '#power=5&power=7']) {
       const parsed = configFromHash(hash);
       expect(parsed.config.power, hash).toBe(5);
-      expect(parsed.notices, hash).toEqual([
+      expect(parsed.notices.map(inEnglish), hash).toEqual([
         'URL parameter "power" appears more than once; only its first value was used.',
       ]);
     }
@@ -238,7 +248,7 @@ describe('URL hash', () => {
   it('says once that a parameter repeats, however often it does', () => {
     const parsed = configFromHash(`#${'xx&'.repeat(1000)}dim=2&${'dim=5&'.repeat(1000)}`);
     expect(parsed.config.dim).toBe(2);
-    expect(parsed.notices).toEqual([
+    expect(parsed.notices.map(inEnglish)).toEqual([
       'Unknown URL parameter "xx" was ignored.',
       'URL parameter "xx" appears more than once; only its first value was used.',
       'URL parameter "dim" appears more than once; only its first value was used.',
@@ -249,17 +259,19 @@ describe('URL hash', () => {
     const unknown = Array.from({ length: 100_000 }, (_, i) => `p${i}=1`).join('&');
     const parsed = configFromHash(`#${unknown}&dim=2&estimator=${'bad,'.repeat(50)}nwj`);
     expect(parsed.config).toEqual({ ...DEFAULTS, dim: 2, estimator: ['nwj'] });
-    expect(parsed.notices).toHaveLength(MAX_URL_NOTICES);
-    expect(parsed.notices.slice(0, MAX_URL_NOTICES - 1)).toEqual(
+    expect(parsed.notices.map(inEnglish)).toHaveLength(MAX_URL_NOTICES);
+    expect(parsed.notices.map(inEnglish).slice(0, MAX_URL_NOTICES - 1)).toEqual(
       Array.from({ length: MAX_URL_NOTICES - 1 }, (_, i) => `Unknown URL parameter "p${i}" was ignored.`),
     );
     // 100,000 unknown names and 50 unknown ids.
-    expect(parsed.notices[MAX_URL_NOTICES - 1]).toBe(
+    expect(parsed.notices.map(inEnglish)[MAX_URL_NOTICES - 1]).toBe(
       `…and ${100_000 + 50 - (MAX_URL_NOTICES - 1)} more problems with the URL, also ignored.`,
     );
     const exactlyAtTheCap = Array.from({ length: MAX_URL_NOTICES }, (_, i) => `q${i}=1`).join('&');
-    expect(configFromHash(`#${exactlyAtTheCap}`).notices).toHaveLength(MAX_URL_NOTICES);
-    expect(configFromHash(`#${exactlyAtTheCap}`).notices.join()).not.toContain('more problems');
+    expect(configFromHash(`#${exactlyAtTheCap}`).notices.map(inEnglish)).toHaveLength(MAX_URL_NOTICES);
+    expect(configFromHash(`#${exactlyAtTheCap}`).notices.map(inEnglish).join()).not.toContain(
+      'more problems',
+    );
   });
 
   it('treats an empty hash as the defaults with nothing to report', () => {
@@ -280,7 +292,7 @@ describe('URL hash', () => {
     ]);
     for (const preset of PRESETS) {
       const parsed = configFromHash(preset.hash);
-      expect(parsed.notices, preset.id).toEqual([]);
+      expect(parsed.notices.map(inEnglish), preset.id).toEqual([]);
       expect(preset.watch.length, preset.id).toBeGreaterThan(40);
     }
     const preset = (id: string) => configFromHash(PRESETS.find((p) => p.id === id)?.hash ?? '').config;
@@ -312,7 +324,7 @@ describe('URL hash: layers, columns and switches', () => {
     for (const bad of ['16,8,4,2', '16,,8', '16,x', '0', '+8', '300', '']) {
       const parsed = configFromHash(`#hidden=${bad}`);
       expect(parsed.config.hidden, bad).toEqual([10]);
-      expect(parsed.notices[0], bad).toMatch(/hidden=.* is invalid .*using the default 10/);
+      expect(parsed.notices.map(inEnglish)[0], bad).toMatch(/hidden=.* is invalid .*using the default 10/);
     }
     expect(configToHash({ ...DEFAULTS, hidden: [16, 8] })).toContain('&hidden=16,8&');
   });
@@ -324,8 +336,8 @@ describe('URL hash: layers, columns and switches', () => {
     expect(configFromHash(hash).config).toEqual(config);
     const parsed = configFromHash(`#dist=data&x=${encodeURIComponent('bad\nname')}`);
     expect(parsed.config.x).toEqual([]);
-    expect(parsed.notices[0]).toMatch(/x=.* is invalid/);
-    expect(configFromHash('#dist=data&x=a,a').notices[0]).toMatch(/distinct/);
+    expect(parsed.notices.map(inEnglish)[0]).toMatch(/x=.* is invalid/);
+    expect(configFromHash('#dist=data&x=a,a').notices.map(inEnglish)[0]).toMatch(/distinct/);
   });
 
   it('writes the finite-sample and early-stopping switches only when they are on', () => {

@@ -4,6 +4,8 @@ import { createCsvParser, parseCsvText } from '../../src/core/data/csvParser';
 import { detectDelimiter } from '../../src/core/data/delimiter';
 import { parseCsvBlob } from '../../src/core/data/parseBlob';
 import { DATA_LIMITS, DataError, type ParsedTable, type TableColumn } from '../../src/core/data/table';
+import { message, type Message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 /** The column called `name`, which must exist. */
 function column(table: ParsedTable, name: string): TableColumn {
@@ -15,16 +17,17 @@ function column(table: ParsedTable, name: string): TableColumn {
 /** The values of numeric column `name`, as a plain array (NaN where missing). */
 function values(table: ParsedTable, name: string): number[] {
   const found = column(table, name);
-  if (found.kind !== 'numeric') throw new Error(`${name} is text: ${found.reason}`);
+  if (found.kind !== 'numeric') throw new Error(`${name} is text: ${inEnglish(found.reason)}`);
   return Array.from(found.values);
 }
 
-/** The DataError `run` throws. */
-function failure(run: () => unknown): DataError {
+/** The DataError `run` throws: its code, its message and that message in English. */
+function failure(run: () => unknown): { code: DataError['code']; detail: Message; message: string } {
   try {
     run();
   } catch (error) {
-    if (error instanceof DataError) return error;
+    if (error instanceof DataError)
+      return { code: error.code, detail: error.detail, message: inEnglish(error.detail) };
     throw error;
   }
   throw new Error('expected a DataError');
@@ -86,7 +89,7 @@ describe('parsing a CSV file', () => {
     expect(column(table, 'label')).toEqual({
       name: 'label',
       kind: 'text',
-      reason: 'value \'a "b"\' in row 2 is not a number',
+      reason: message('errors.cell.notNumberAt', { value: 'a "b"', row: 2 }),
     });
   });
 
@@ -143,18 +146,17 @@ describe('parsing a CSV file', () => {
 
   it('says why a column is text: the first value that is not a number, by spreadsheet row', () => {
     const table = parseCsvText('a,b,c\n1,2,3\n4,abc,1e999\n5,"1,234",6\n');
+    const reason = (of: TableColumn) => (of.kind === 'text' ? inEnglish(of.reason) : null);
     expect(column(table, 'b')).toMatchObject({
       kind: 'text',
-      reason: "value 'abc' in row 3 is not a number",
+      reason: message('errors.cell.notNumberAt', { value: 'abc', row: 3 }),
     });
-    expect(column(table, 'c')).toMatchObject({
-      kind: 'text',
-      reason: "value '1e999' in row 3 is not a finite number",
-    });
+    expect(reason(column(table, 'b'))).toBe("value 'abc' in row 3 is not a number");
+    expect(reason(column(table, 'c'))).toBe("value '1e999' in row 3 is not a finite number");
     const t2 = parseCsvText('a,b\n1,"1,234"\n');
-    expect(column(t2, 'b')).toMatchObject({
-      reason: "value '1,234' in row 2 is not a number (thousands separators are not read: remove them)",
-    });
+    expect(reason(column(t2, 'b'))).toBe(
+      "value '1,234' in row 2 is not a number (thousands separators are not read: remove them)",
+    );
   });
 
   it('gives the same table whatever the chunks: text or bytes, split anywhere, inside quotes and characters', () => {

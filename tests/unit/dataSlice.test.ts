@@ -6,6 +6,11 @@ import type { ExampleEntry, ExampleSource } from '../../src/store/examples';
 import { createRunStore } from '../../src/store/runStore';
 import { createDataClient } from '../../src/worker/dataClient';
 import { inProcessWorker } from './dataWorkerPort';
+import { message, type Message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
+
+/** A message of the store in English ('' for none). */
+const english = (shown: Message | null | undefined) => (shown ? inEnglish(shown) : '');
 
 /** `n` rows of x, y = x + small noise, z (a constant), and a text column. */
 function table(n: number): string {
@@ -76,19 +81,19 @@ describe('the data slice', () => {
     await settle(50);
     await loading;
     state().chooseColumns(['x'], ['z']);
-    expect(state().selectionError).toMatch(/same value in every row/);
+    expect(english(state().selectionError)).toMatch(/same value in every row/);
     expect(state().dataSelection).toBeNull();
     state().chooseColumns(['x'], ['x']);
-    expect(state().selectionError).toMatch(/both X and Y/);
+    expect(english(state().selectionError)).toMatch(/both X and Y/);
     const starts = sent.filter((m) => m.type === 'start').length;
     state().start();
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(starts);
-    expect(state().notices.at(-1)).toMatch(/choose its X and Y columns before starting/);
+    expect(english(state().notices.at(-1))).toMatch(/choose its X and Y columns before starting/);
     state().chooseColumns(['x'], ['y']);
     const few = state().loadDataText(table(MIN_DATA_ROWS - 1));
     await settle(50);
     await few;
-    expect(state().selectionError).toMatch(new RegExp(`at least ${MIN_DATA_ROWS} are needed`));
+    expect(english(state().selectionError)).toMatch(new RegExp(`at least ${MIN_DATA_ROWS} are needed`));
   });
 
   it('uses the link’s columns when the table has them, and says so when it does not', async () => {
@@ -103,7 +108,7 @@ describe('the data slice', () => {
     await settle(50);
     await loading;
     expect(state().config).toMatchObject({ x: ['x'], y: ['y'] });
-    expect(state().notices.at(-1)).toMatch(/no numeric columns “height”, “x”, which the link named/);
+    expect(english(state().notices.at(-1))).toMatch(/no numeric columns “height”, “x”, which the link named/);
   });
 
   it('loads a bundled example with its suggested columns and its known truth', async () => {
@@ -114,7 +119,7 @@ describe('the data slice', () => {
     expect(state().dataSummary?.example?.name).toBe('demo');
     expect(state().config).toMatchObject({ dist: 'data', x: ['y'], y: ['x'] });
     await state().loadExample('nothing-such');
-    expect(state().notices.at(-1)).toMatch(/no bundled example named “nothing-such”/);
+    expect(english(state().notices.at(-1))).toMatch(/no bundled example named “nothing-such”/);
   });
 
   it('computes the baselines of the chosen rows once they settle, and again when k changes', async () => {
@@ -155,10 +160,8 @@ describe('the data slice', () => {
     loading = state().loadDataText('just one column\n1\n2\n');
     await settle(50);
     await loading;
-    expect(state().dataLoad).toMatchObject({
-      state: 'error',
-      message: expect.stringMatching(/Only one column/),
-    });
+    expect(state().dataLoad).toMatchObject({ state: 'error', message: message('errors.oneColumn') });
+    expect(english(state().dataLoad.message)).toMatch(/Only one column/);
     expect(state().dataSummary?.rows).toBe(30);
     expect(state().dataSelection?.usedRows).toBe(30);
   });

@@ -7,6 +7,7 @@ import { createDataClient } from '../../src/worker/dataClient';
 import { inProcessWorker } from './dataWorkerPort';
 import { createDataSession } from '../../src/worker/dataSession';
 import { correlatedGaussian } from './baselineSamples';
+import { message } from '../../src/protocol/message';
 
 /** A session whose replies (and what each transferred) are recorded. */
 function recordingSession(progressIntervalMs = 0) {
@@ -213,7 +214,10 @@ describe('the data client', () => {
     const client = createDataClient(() => workers[started++].port);
     const pending = client.parseFile(new Blob([bigCsv(300_000)]));
     workers[0].crash();
-    await expect(pending).rejects.toMatchObject({ code: 'failed', message: 'The data worker failed: boom' });
+    await expect(pending).rejects.toMatchObject({
+      code: 'failed',
+      detail: message('errors.dataWorker.failed', { detail: 'boom' }),
+    });
     expect((await client.parseText(CSV)).rows).toBe(3);
     expect(started).toBe(2);
   });

@@ -14,6 +14,7 @@ import { linearMutualInformation } from '../../src/core/baselines/linearMi';
 import { parseCsvText } from '../../src/core/data/csvParser';
 import { selectDataset, type Dataset } from '../../src/core/data/selectDataset';
 import type { ParsedTable } from '../../src/core/data/table';
+import { inEnglish } from './inEnglish';
 
 const read = (file: string) => readFileSync(`public/examples/${file}`, 'utf8');
 const index = JSON.parse(read('index.json')) as ExampleEntry[];
@@ -102,7 +103,9 @@ describe('the bundled examples', () => {
     );
     expect(missing).toEqual({ bill_length_mm: 2, bill_depth_mm: 2, flipper_length_mm: 2, body_mass_g: 2 });
     expect(
-      t.columns.filter((c) => c.kind === 'text').map((c) => c.kind === 'text' && `${c.name}: ${c.reason}`),
+      t.columns
+        .filter((c) => c.kind === 'text')
+        .map((c) => c.kind === 'text' && `${c.name}: ${inEnglish(c.reason)}`),
     ).toEqual([
       "species: value 'Adelie' in row 2 is not a number",
       "island: value 'Torgersen' in row 2 is not a number",

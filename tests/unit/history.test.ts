@@ -12,6 +12,19 @@ import {
 } from '../../src/store/history';
 import { appendStepsMessage, createRunResults } from '../../src/store/runResults';
 import { createRunStore } from '../../src/store/runStore';
+import { MessageError } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
+
+/** What parseSweepParam says is wrong with `text`, in English. */
+function sweepProblem(text: string): string {
+  try {
+    parseSweepParam(text);
+  } catch (error) {
+    if (error instanceof MessageError) return inEnglish(error.detail);
+    throw error;
+  }
+  throw new Error(`expected ${text} to be refused`);
+}
 
 const steps = (runId: number, firstStepIdx: number, values: number[]): StepsMessage => ({
   type: 'steps',
@@ -61,11 +74,11 @@ describe('sweeps', () => {
   it('reads and writes `key:v1,v2,…`, naming what is wrong', () => {
     expect(parseSweepParam('hidden:2,4,8')).toEqual({ key: 'hidden', values: [2, 4, 8] });
     expect(sweepToParam({ key: 'lr', values: [0.001, 0.01] })).toBe('lr:0.001,0.01');
-    expect(() => parseSweepParam('hidden')).toThrowError(/look like/);
-    expect(() => parseSweepParam('dist:1,2')).toThrowError(/not a numeric setting/);
-    expect(() => parseSweepParam('hidden:2,0')).toThrowError(/hidden must be/);
-    expect(() => parseSweepParam('hidden:2,x')).toThrowError(/hidden must be/);
-    expect(() => parseSweepParam('hidden:4')).toThrowError(/2 to 12/);
+    expect(sweepProblem('hidden')).toMatch(/look like/);
+    expect(sweepProblem('dist:1,2')).toMatch(/not a numeric setting/);
+    expect(sweepProblem('hidden:2,0')).toMatch(/hidden must be/);
+    expect(sweepProblem('hidden:2,x')).toMatch(/hidden must be/);
+    expect(sweepProblem('hidden:4')).toMatch(/2 to 12/);
   });
 
   it('takes the mean of the last 10% of steps as the final estimate, skipping non-finite ones', () => {

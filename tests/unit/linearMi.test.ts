@@ -4,6 +4,19 @@ import { linearMutualInformation } from '../../src/core/baselines/linearMi';
 import type { SampleRows } from '../../src/core/finiteSample';
 import { createRng } from '../../src/core/random';
 import { correlatedGaussian, gaussianMiNats, mapped } from './baselineSamples';
+import { MessageError } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
+
+/** The English message of the MessageError `run` throws. */
+function englishError(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof MessageError) return inEnglish(error.detail);
+    throw error;
+  }
+  throw new Error('expected a MessageError');
+}
 
 /** `count` columns of n values that are exactly centred and orthonormal over the sample (Gram–Schmidt). */
 function orthonormalColumns(n: number, count: number, seed: number): Float64Array[] {
@@ -91,16 +104,20 @@ describe('the linear (Gaussian) MI', () => {
   it('refuses singular covariances: Y a linear function of X, repeated X columns, a constant column', () => {
     const sample = correlatedGaussian(500, 1, 0.5, 1);
     const exact = { ...sample, y: sample.x.map((v) => 2 * v + 1) };
-    expect(() => linearMutualInformation(exact)).toThrow(/Y is \(almost\) a linear function of X/);
+    expect(englishError(() => linearMutualInformation(exact))).toMatch(
+      /Y is \(almost\) a linear function of X/,
+    );
     const twice = {
       ...sample,
       xDim: 2,
       x: Float32Array.from(Array.from(sample.x).flatMap((v) => [v, -3 * v])),
     };
-    expect(() => linearMutualInformation(twice)).toThrow(/X columns are linearly dependent/);
+    expect(englishError(() => linearMutualInformation(twice))).toMatch(/X columns are linearly dependent/);
     const flat = { ...sample, y: new Float32Array(500).fill(4) };
-    expect(() => linearMutualInformation(flat)).toThrow(/Y column 1 is constant/);
-    expect(() => linearMutualInformation({ ...sample, n: 2 })).toThrow(/needs more than 2 rows/);
+    expect(englishError(() => linearMutualInformation(flat))).toMatch(/Y column 1 is constant/);
+    expect(englishError(() => linearMutualInformation({ ...sample, n: 2 }))).toMatch(
+      /needs more than 2 rows/,
+    );
   });
 });
 

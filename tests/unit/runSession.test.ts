@@ -8,6 +8,8 @@ import { createSampler } from '../../src/worker/sampler';
 import type { ToSampler } from '../../src/worker/samplerProtocol';
 import { createRng } from '../../src/core/random';
 import { useCpuBackend } from './setupTf';
+import { message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 beforeAll(useCpuBackend);
 
@@ -193,7 +195,19 @@ describe('createRunSession', () => {
   it('reports an invalid configuration as an error for that run instead of training', () => {
     const { posted, handle } = recordingSession();
     handle({ type: 'start', runId: 6, config: { ...SMALL, noise: 0 }, paused: false });
-    expect(posted).toEqual([{ type: 'error', runId: 6, message: expect.stringMatching(/noise must be/) }]);
+    expect(posted).toEqual([
+      {
+        type: 'error',
+        runId: 6,
+        message: message('notices.worker.invalidConfig', {
+          problems: [message('notices.param.number', { key: 'noise', min: 0.01, max: 10 })],
+        }),
+      },
+    ]);
+    const error = posted[0];
+    expect(error.type === 'error' && inEnglish(error.message)).toBe(
+      'invalid configuration: noise must be a number from 0.01 to 10',
+    );
   });
 
   it('trains several estimators side by side and evaluates held-out batches every `eval` steps', async () => {
@@ -268,11 +282,12 @@ describe('createRunSession', () => {
         runId: 40,
         estimator: 'nwj',
         stepIdx: expect.any(Number),
-        message: expect.stringMatching(
-          /^NWJ \(MINE-f\) diverged at step \d+: .* Try a lower learning rate \(now 0\.5\), or a larger batch/,
-        ),
+        message: expect.anything(),
       },
     ]);
+    expect(diverged[0].type === 'diverged' && inEnglish(diverged[0].message)).toMatch(
+      /^NWJ \(MINE-f\) diverged at step \d+: .* Try a lower learning rate \(now 0\.5\), or a larger batch/,
+    );
     const values = stepsOf(posted, 40).flatMap((b) => Array.from(b.estimatesBits));
     const mine = values.filter((_, i) => i % 2 === 0);
     expect(mine.every(Number.isFinite)).toBe(true);
@@ -284,7 +299,7 @@ describe('createRunSession', () => {
     expect(posted.find((m) => m.type === 'error' && m.runId === 41)).toEqual({
       type: 'error',
       runId: 41,
-      message: 'every estimator diverged, so training stopped',
+      message: message('notices.worker.allDiverged'),
     });
     await new Promise((r) => setTimeout(r, 50));
     expect(tf.memory().numTensors).toBe(tensorsBefore);
@@ -344,7 +359,7 @@ describe('runs on a finite sample', () => {
     expect(posted).toContainEqual({
       type: 'error',
       runId: 51,
-      message: 'no data has been loaded for this run',
+      message: message('notices.worker.noData'),
     });
     handle({ type: 'data', rows: userRows(50) });
     handle({ type: 'start', runId: 52, config: { ...onData, x: ['a'] }, paused: false });

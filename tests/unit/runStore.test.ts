@@ -1,9 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULTS } from '../../src/protocol/config';
+import { DEFAULTS, divergenceMessage } from '../../src/protocol/config';
 import type { BackendReport, StepsMessage, ToWorker } from '../../src/protocol/messages';
 import { MAX_NOTICES } from '../../src/store/notices';
 import { SLOW_STEP_MS } from '../../src/store/runCommands';
 import { createRunStore, type WorkerHost } from '../../src/store/runStore';
+import { MessageError, message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 /** A store wired to a channel that records what it would send to the worker. */
 function storeWithRecorder() {
@@ -36,7 +38,7 @@ const steps = (runId: number, firstStepIdx: number, values: number[], estimators
 const REPORT: BackendReport = {
   backend: 'wasm',
   requested: 'auto',
-  reason: 'WebAssembly: WebGL here is a software renderer',
+  reason: message('notices.backend.softwareWebgl', { renderer: 'SwiftShader' }),
   gpuRenderer: null,
   fallbackReason: null,
   floatBits: 32,
@@ -184,18 +186,19 @@ describe('run store', () => {
       ...REPORT,
       requested: 'webgl',
       backend: 'wasm',
-      fallbackReason: 'webgl could not start (no context)',
+      fallbackReason: message('notices.backend.couldNotStart', { id: 'webgl', detail: 'no context' }),
     });
     expect(state().backend?.backend).toBe('wasm');
-    expect(state().notices[0]).toMatch(
+    expect(inEnglish(state().notices[0])).toMatch(
       /webgl could not start \(no context\)\. Training runs on the wasm backend/,
     );
     state().start();
-    state().receive({ type: 'error', runId: 1, message: 'out of memory' });
+    const outOfMemory = message('errors.detail', { detail: 'out of memory' });
+    state().receive({ type: 'error', runId: 1, message: outOfMemory });
     expect(state().runState).toBe('error');
-    expect(state().notices[1]).toBe('Training failed: out of memory');
+    expect(inEnglish(state().notices[1])).toBe('Training failed: out of memory');
     state().dismissNotice(0);
-    expect(state().notices).toEqual(['Training failed: out of memory']);
+    expect(state().notices).toEqual([message('notices.worker.trainingFailed', { reason: outOfMemory })]);
   });
 
   it('shows the worker’s divergence message, and updates the tensor count when a run ends', () => {
@@ -207,10 +210,11 @@ describe('run store', () => {
       runId: 1,
       estimator: 'mine',
       stepIdx: 2,
-      message: 'MINE (DV) diverged at step 3',
+      message: divergenceMessage(DEFAULTS, 'mine', 2),
     });
-    state().receive({ type: 'diverged', runId: 0, estimator: 'mine', stepIdx: 2, message: 'stale' });
-    expect(state().notices).toEqual(['MINE (DV) diverged at step 3']);
+    state().receive({ type: 'diverged', runId: 0, estimator: 'mine', stepIdx: 2, message: message('stale') });
+    expect(state().notices).toEqual([divergenceMessage(DEFAULTS, 'mine', 2)]);
+    expect(inEnglish(state().notices[0])).toMatch(/^MINE \(DV\) diverged at step 3: /);
     state().receive({ type: 'run-state', runId: 1, state: 'done', tensorCount: 0 });
     expect(state().stats?.tensorCount).toBe(0);
   });
@@ -242,7 +246,7 @@ describe('run store', () => {
     state().start();
     state().receive({
       type: 'worker-failed',
-      reason: 'The WebGL context was lost',
+      reason: message('notices.worker.contextLost'),
       recoverable: true,
       lost: 'webgl',
     });
@@ -252,7 +256,9 @@ describe('run store', () => {
     ]);
     expect(state().runState).toBe('running');
     expect(sent.filter((m) => m.type === 'start').map((m) => (m as { runId: number }).runId)).toEqual([1, 2]);
-    expect(state().notices[0]).toMatch(/context was lost\. The run restarted from step 1 on a fresh worker/);
+    expect(inEnglish(state().notices[0])).toMatch(
+      /context was lost \(the GPU was reset or reclaimed\)\. The run restarted from step 1 on a fresh worker/,
+    );
   });
 
   it('shows an error when the worker dies, and starts a fresh one on Reset and Start', () => {
@@ -262,11 +268,11 @@ describe('run store', () => {
     state().start();
     state().receive({
       type: 'worker-failed',
-      reason: 'The training worker stopped unexpectedly',
+      reason: message('notices.worker.died'),
       recoverable: false,
     });
     expect(state().runState).toBe('error');
-    expect(state().notices[0]).toMatch(/stopped unexpectedly\. Reset or Start again/);
+    expect(inEnglish(state().notices[0])).toMatch(/or was closed\)\. Reset or Start again/);
     state().reset();
     expect(starts).toHaveLength(2);
     state().start();
@@ -329,9 +335,9 @@ describe('run store', () => {
 
   it('never accepts an out-of-range setting', () => {
     const { state } = storeWithRecorder();
-    expect(() => state().setParam('noise', 0)).toThrowError(/noise/);
-    expect(() => state().setParam('dim', 2.5)).toThrowError(/dim/);
-    expect(() => state().setParam('estimator', [])).toThrowError(/estimator/);
+    expect(() => state().setParam('noise', 0)).toThrowError(MessageError);
+    expect(() => state().setParam('dim', 2.5)).toThrowError('notices.param.integer');
+    expect(() => state().setParam('estimator', [])).toThrowError('notices.param.list');
     expect(state().config).toEqual(DEFAULTS);
   });
 });
@@ -339,12 +345,22 @@ describe('run store', () => {
 describe('notices', () => {
   it('shows a repeated notice once and keeps only the newest MAX_NOTICES', () => {
     const { state } = storeWithRecorder();
-    state().addNotices(['backend fell back', 'backend fell back']);
-    state().addNotices(['backend fell back']);
-    expect(state().notices).toEqual(['backend fell back']);
-    state().addNotices(Array.from({ length: 3 * MAX_NOTICES }, (_, i) => `notice ${i}`));
+    const fellBack = message('notices.backend.fellBack', { reason: 'webgl could not start', id: 'wasm' });
+    state().addNotices([fellBack, { ...fellBack, values: { id: 'wasm', reason: 'webgl could not start' } }]);
+    state().addNotices([
+      message('notices.backend.fellBack', { reason: 'webgl could not start', id: 'wasm' }),
+    ]);
+    // The same key with other values is another notice.
+    state().addNotices([message('notices.backend.fellBack', { reason: 'webgl could not start', id: 'cpu' })]);
+    expect(state().notices.map(inEnglish)).toEqual([
+      'webgl could not start. Training runs on the wasm backend instead.',
+      'webgl could not start. Training runs on the cpu backend instead.',
+    ]);
+    state().addNotices(
+      Array.from({ length: 3 * MAX_NOTICES }, (_, i) => message('errors.detail', { detail: i })),
+    );
     expect(state().notices).toHaveLength(MAX_NOTICES);
-    expect(state().notices.at(-1)).toBe(`notice ${3 * MAX_NOTICES - 1}`);
-    expect(state().notices).not.toContain('backend fell back');
+    expect(state().notices.at(-1)).toEqual(message('errors.detail', { detail: 3 * MAX_NOTICES - 1 }));
+    expect(state().notices).not.toContainEqual(fellBack);
   });
 });

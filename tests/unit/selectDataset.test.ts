@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvText } from '../../src/core/data/csvParser';
 import { selectDataset, type Dataset } from '../../src/core/data/selectDataset';
+import { message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 const TABLE = parseCsvText(
   ['a,b,c,label,flat', '1,10,100,x,7', '2,NA,200,y,7', '3,30,,z,7', '4,40,400,w,7', '5,50,500,v,8'].join(
@@ -19,7 +21,11 @@ function dataset(x: string[], y: string[], minRows = 1): Dataset {
 function error(x: string[], y: string[], minRows = 1) {
   const selection = selectDataset(TABLE, x, y, minRows);
   if (!('error' in selection)) throw new Error('expected the selection to fail');
-  return selection.error;
+  return {
+    code: selection.error.code,
+    detail: selection.error.detail,
+    message: inEnglish(selection.error.detail),
+  };
 }
 
 describe('choosing X and Y columns', () => {
@@ -64,14 +70,19 @@ describe('choosing X and Y columns', () => {
       code: 'text-column',
       message: "Column label cannot be used: its value 'x' in row 2 is not a number.",
     });
-    expect(error(['nope'], ['a'])).toMatchObject({ code: 'unknown-column' });
+    expect(error(['nope'], ['a'])).toMatchObject({
+      code: 'unknown-column',
+      detail: message('errors.select.unknown', { name: 'nope' }),
+    });
   });
 
   it('refuses a column that is constant in the rows left', () => {
     expect(dataset(['flat'], ['b', 'c']).n).toBe(3); // rows 1, 4 and 5: flat is 7, 7, 8
     const varyingOnlyWhereMissing = parseCsvText('a,flat,b\n1,7,1\n2,7,2\n3,8,NA\n');
     const selection = selectDataset(varyingOnlyWhereMissing, ['b'], ['flat'], 1);
-    expect('error' in selection && selection.error).toMatchObject({
+    expect(
+      'error' in selection && { ...selection.error, message: inEnglish(selection.error.detail) },
+    ).toMatchObject({
       code: 'constant-column',
       message: expect.stringMatching(/^Column flat has the same value in every row used/),
     });

@@ -21,6 +21,8 @@ import { createBatchSource } from '../../src/worker/batchSource';
 import { createRunSession } from '../../src/worker/runSession';
 import { useCpuBackend } from './setupTf';
 import { validateConfig } from '../../src/protocol/config';
+import { message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 const DEFINITION: SuiteDefinition = {
   tasks: ['1v1-normal-0.75', 'student-identity-2-2-2'],
@@ -124,7 +126,8 @@ describe('the suite', () => {
     const bad = suiteFromHash('#view=suite&tasks=nope,1v1-normal-0.75&estimator=<b>&seeds=99');
     expect(bad.definition).toEqual({ ...DEFAULT_SUITE, tasks: ['1v1-normal-0.75'] });
     expect(bad.notices).toHaveLength(3);
-    expect(bad.notices[0]).toMatch(/unknown tasks “nope”/);
+    expect(bad.notices[0]).toEqual(message('notices.suite.unknown', { key: 'tasks', ids: '“nope”' }));
+    expect(inEnglish(bad.notices[0])).toMatch(/unknown tasks “nope”/);
   });
 });
 

@@ -4,6 +4,7 @@ import { configToHash } from '../../src/protocol/urlHash';
 import type { ToWorker } from '../../src/protocol/messages';
 import { createRunStore, type WorkerHost } from '../../src/store/runStore';
 import { syncConfigWithUrl, type UrlHost } from '../../src/store/urlSync';
+import { inEnglish } from './inEnglish';
 
 /** A worker host that records every message but `init`. */
 const recorder = (sent: ToWorker[] = []): WorkerHost => ({
@@ -45,7 +46,7 @@ describe('syncConfigWithUrl', () => {
     const { host, navigate } = fakeHost('#power=-4&bogus=2');
     syncConfigWithUrl(store, host);
     expect(store.getState().config).toEqual(DEFAULTS);
-    expect(store.getState().notices).toEqual([
+    expect(store.getState().notices.map(inEnglish)).toEqual([
       expect.stringContaining('power="-4"'),
       'Unknown URL parameter "bogus" was ignored.',
     ]);
@@ -77,7 +78,7 @@ describe('syncConfigWithUrl', () => {
     expect(store.getState().runState).toBe('running');
     expect(sent[sent.length - 1].type).toBe('start');
     navigate('#dim=2&run=1&bogus=1');
-    expect(store.getState().notices).toEqual(['Unknown URL parameter "bogus" was ignored.']);
+    expect(store.getState().notices.map(inEnglish)).toEqual(['Unknown URL parameter "bogus" was ignored.']);
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(2);
   });
 
@@ -88,7 +89,7 @@ describe('syncConfigWithUrl', () => {
     syncConfigWithUrl(store, host);
     expect(store.getState()).toMatchObject({ presentation: true, embed: true });
     expect(store.getState().config).toEqual({ ...DEFAULTS, dim: 2 });
-    expect(store.getState().notices).toEqual([]);
+    expect(store.getState().notices.map(inEnglish)).toEqual([]);
     expect(host.location.hash).toBe(`${configToHash({ ...DEFAULTS, dim: 2 })}&present=1&embed=1`);
     // Settings changes keep the flags; toggling presentation writes or drops its flag.
     store.getState().setParam('hidden', [32]);
@@ -103,6 +104,8 @@ describe('syncConfigWithUrl', () => {
     expect(sent.filter((m) => m.type === 'start')).toHaveLength(1);
     navigate('#dim=2&present=yes');
     expect(store.getState().presentation).toBe(false);
-    expect(store.getState().notices).toEqual(['URL parameter present="yes" is invalid; it was ignored.']);
+    expect(store.getState().notices.map(inEnglish)).toEqual([
+      'URL parameter present="yes" is invalid; it was ignored.',
+    ]);
   });
 });

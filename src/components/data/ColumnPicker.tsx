@@ -1,3 +1,4 @@
+import { useRenderMessage } from '../../i18n/useMessage';
 import { useRun, useRunStoreApi } from '../../store/context';
 import type { ColumnSummary } from '../../store/dataTypes';
 
@@ -15,6 +16,7 @@ function ColumnGroup({
   other: readonly string[];
   onChange(next: string[]): void;
 }) {
+  const render = useRenderMessage();
   return (
     <fieldset className="column-group" data-testid={`column-${side}`}>
       <legend>{side === 'x' ? 'X columns' : 'Y columns'}</legend>
@@ -25,7 +27,7 @@ function ColumnGroup({
           <label
             key={column.name}
             className={disabled ? 'column disabled' : 'column'}
-            title={column.reason ?? undefined}
+            title={column.reason ? render(column.reason) : undefined}
           >
             <input
               type="checkbox"
@@ -40,7 +42,9 @@ function ColumnGroup({
             />{' '}
             {column.name}
             {column.missing > 0 && <span className="column-note"> ({column.missing} missing)</span>}
-            {disabled && <span className="column-note"> — not numeric: {column.reason}</span>}
+            {disabled && column.reason && (
+              <span className="column-note"> — not numeric: {render(column.reason)}</span>
+            )}
             {onOtherSide && column.numeric && (
               <span className="column-note"> (also {side === 'x' ? 'Y' : 'X'})</span>
             )}

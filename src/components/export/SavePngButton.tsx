@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { message } from '../../protocol/message';
 import { useRunStoreApi } from '../../store/context';
 import { pngFileName } from '../../store/csv';
 import { plotExtrasOf } from '../plot/plotExtras';
@@ -23,7 +24,7 @@ export function SavePngButton() {
       const blob = await plotPng(svg, buildPlotModel(results, shown, [], plotExtrasOf(state)), shown);
       downloadBlob(blob, pngFileName(shown));
     } catch (error) {
-      store.getState().addNotices([`Saving the plot failed: ${String(error)}`]);
+      store.getState().addNotices([message('notices.savePngFailed', { detail: String(error) })]);
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,8 @@
 import { useId, useState } from 'react';
 import { sweepKeys, sweepScale, type SweepKey } from '../../protocol/sweeps';
 import { useRun, useRunStoreApi } from '../../store/context';
+import { errorDetail, type Message } from '../../protocol/message';
+import { useRenderMessage } from '../../i18n/useMessage';
 import { parseSweepParam } from '../../store/history';
 import { SweepChart } from './SweepChart';
 import { suggestedValues } from './sweepModel';
@@ -13,7 +15,8 @@ export function SweepPanel() {
   const { prepareSweep, runSweep, stopSweep, clearSweep } = useRunStoreApi().getState();
   const [key, setKey] = useState<SweepKey>(() => sweep?.key ?? 'hidden');
   const [text, setText] = useState(() => (sweep ? sweep.values : suggestedValues('hidden')).join(', '));
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<Message | null>(null);
+  const render = useRenderMessage();
   // A sweep set up elsewhere (from a link) shows its own setting and values in the form (state
   // adjusted while rendering, when the sweep's definition changes).
   const definition = sweep ? `${sweep.key}:${sweep.values.join(', ')}` : null;
@@ -33,7 +36,7 @@ export function SweepPanel() {
       prepareSweep(parsed.key, parsed.values);
       runSweep();
     } catch (problem) {
-      setError(problem instanceof Error ? problem.message : String(problem));
+      setError(errorDetail(problem));
     }
   };
 
@@ -89,7 +92,7 @@ export function SweepPanel() {
       </p>
       {error && (
         <p className="sweep-error" role="alert">
-          {error}
+          {render(error)}
         </p>
       )}
       {sweep && <SweepChart sweep={sweep} />}

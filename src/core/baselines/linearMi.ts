@@ -4,6 +4,7 @@
  * Exact for Gaussian data; blind to any dependence that is not linear (≈ 0 for y = sin 3x).
  * Computed on the correlation matrix (the same MI, better conditioned) with Cholesky factors.
  */
+import { message, type Message } from '../../protocol/message';
 import { DataError } from '../data/table';
 import { cholesky, logDetFromCholesky, principalBlock } from '../tasks/linalg';
 import type { SampleRows } from '../finiteSample';
@@ -35,10 +36,11 @@ function correlationMatrix(sample: SampleRows): Float64Array {
   const std = Float64Array.from({ length: d }, (_, c) => Math.sqrt(cov[c * d + c]));
   std.forEach((s, c) => {
     if (!(s > 0)) {
-      const side = c < xDim ? `X column ${c + 1}` : `Y column ${c - xDim + 1}`;
       throw new DataError(
         'constant-column',
-        `${side} is constant: the linear MI needs every column to vary.`,
+        c < xDim
+          ? message('errors.linear.constantX', { column: c + 1 })
+          : message('errors.linear.constantY', { column: c - xDim + 1 }),
       );
     }
   });
@@ -74,25 +76,21 @@ function forwardSolveColumns(l: Float64Array, d: number, b: Float64Array, count:
   }
 }
 
-const singular = (what: string) =>
-  new DataError(
-    'singular-covariance',
-    `${what}, so the covariance is singular and the linear MI is not finite: drop a column that the others determine.`,
-  );
+const singular = (why: Message) =>
+  new DataError('singular-covariance', message('errors.linear.singular', { why }));
 
 /** The linear (Gaussian) MI of `sample` in nats, with its canonical correlations. */
 export function linearMutualInformation(sample: SampleRows): LinearMiResult {
   const { xDim: dx, yDim: dy } = sample;
   const d = dx + dy;
-  if (sample.n <= d)
-    throw new DataError('too-few-rows', `The linear MI of ${d} columns needs more than ${d} rows.`);
+  if (sample.n <= d) throw new DataError('too-few-rows', message('errors.linear.tooFewRows', { columns: d }));
   const r = correlationMatrix(sample);
   const lx = stableCholesky(principalBlock(r, d, 0, dx), dx);
-  if (!lx) throw singular('The X columns are linearly dependent');
+  if (!lx) throw singular(message('errors.linear.dependentX'));
   const ly = stableCholesky(principalBlock(r, d, dx, dy), dy);
-  if (!ly) throw singular('The Y columns are linearly dependent');
+  if (!ly) throw singular(message('errors.linear.dependentY'));
   const l = stableCholesky(r, d);
-  if (!l) throw singular('Y is (almost) a linear function of X');
+  if (!l) throw singular(message('errors.linear.linearInX'));
   const miNats = 0.5 * (logDetFromCholesky(lx, dx) + logDetFromCholesky(ly, dy) - logDetFromCholesky(l, d));
 
   // M = Lx⁻¹ R_xy Ly⁻ᵀ: its singular values are the canonical correlations.

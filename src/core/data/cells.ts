@@ -5,6 +5,7 @@
  * "1,234" means 1.234 in much of Europe and 1234 elsewhere, so a column holding them is reported
  * as text, with the value that stopped it.
  */
+import { message, type Message } from '../../protocol/message';
 
 /**
  * Cells read as missing (compared after trimming, ignoring case): the empty cell and what R,
@@ -39,10 +40,10 @@ export function readCell(raw: string, decimalComma: boolean): number | null {
 const THOUSANDS = /^[+-]?\d{1,3}(?:[,.' ]\d{3})+(?:[.,]\d+)?$/;
 
 /** Why a cell is not a number, for the text column's reason ("value 'abc' in row 3 is not a number"). */
-export function notNumberReason(raw: string, row: number, decimalComma: boolean): string {
+export function notNumberReason(raw: string, row: number, decimalComma: boolean): Message {
   const text = raw.trim();
-  const shown = text.length > 24 ? `${text.slice(0, 24)}…` : text;
+  const value = text.length > 24 ? `${text.slice(0, 24)}…` : text;
   const tooLarge = DECIMAL_POINT.test(text) || (decimalComma && DECIMAL_COMMA.test(text));
-  const hint = THOUSANDS.test(text) ? ' (thousands separators are not read: remove them)' : '';
-  return `value '${shown}' in row ${row} is not ${tooLarge ? 'a finite number' : 'a number'}${hint}`;
+  if (THOUSANDS.test(text)) return message('errors.cell.thousands', { value, row });
+  return message(tooLarge ? 'errors.cell.notFinite' : 'errors.cell.notNumberAt', { value, row });
 }

@@ -6,7 +6,8 @@
  */
 import Papa, { type PapaReadable } from 'papaparse';
 import { detectDelimiter, detectNewline } from './delimiter';
-import { DATA_LIMITS, DataError, formatCount, type DataLimits, type ParsedTable } from './table';
+import { message, type Message } from '../../protocol/message';
+import { DATA_LIMITS, DataError, type DataLimits, type ParsedTable } from './table';
 import { createTableBuilder, type TableBuilder } from './tableBuilder';
 
 /** Characters read before guessing the delimiter (or the whole input, if shorter). */
@@ -45,20 +46,20 @@ function createFeed() {
 }
 
 /** Why `bytes` (a file's first bytes, `complete` if that is all of it) are not text, or null. */
-function binaryReason(bytes: Uint8Array, complete: boolean): string | null {
+function binaryReason(bytes: Uint8Array, complete: boolean): Message | null {
   if (
     bytes.length >= 2 &&
     ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
   ) {
-    return 'it is UTF-16 text: save it again as "CSV UTF-8"';
+    return message('errors.binary.utf16');
   }
   const nul = bytes.indexOf(0);
-  if (nul >= 0) return `byte ${nul + 1} is a NUL character`;
+  if (nul >= 0) return message('errors.binary.nul', { byte: nul + 1 });
   try {
     // A character cut at the end of the probe is not an error, unless the file ends there.
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
   } catch {
-    return 'its first kilobyte is not valid UTF-8';
+    return message('errors.binary.utf8');
   }
   return null;
 }
@@ -67,11 +68,7 @@ function binaryReason(bytes: Uint8Array, complete: boolean): string | null {
 export function createCsvParser(options: { totalBytes?: number; limits?: DataLimits } = {}): CsvParser {
   const limits = options.limits ?? DATA_LIMITS;
   const tooLarge = () =>
-    new DataError(
-      'too-large',
-      `The file is larger than ${formatCount(limits.maxBytes / 1e6)} MB, the limit: ` +
-        'load a sample of its rows, or only the columns you need.',
-    );
+    new DataError('too-large', message('errors.tooLarge', { megabytes: limits.maxBytes / 1e6 }));
   if (options.totalBytes !== undefined && options.totalBytes > limits.maxBytes) throw tooLarge();
 
   const decoder = new TextDecoder('utf-8'); // strips a leading BOM; invalid bytes after the probe become U+FFFD
@@ -131,11 +128,7 @@ export function createCsvParser(options: { totalBytes?: number; limits?: DataLim
     probe = null;
     const reason = binaryReason(bytes, complete);
     if (reason) {
-      throw new DataError(
-        'binary',
-        `This is not a CSV text file (${reason}). Export a spreadsheet (.xlsx, .ods) as CSV first; ` +
-          'save text in another encoding again as UTF-8.',
-      );
+      throw new DataError('binary', message('errors.binary.file', { reason }));
     }
     takeText(decoder.decode(bytes, { stream: !complete }));
   };
@@ -164,10 +157,7 @@ export function createCsvParser(options: { totalBytes?: number; limits?: DataLim
       guard(text.length);
       probe = null;
       if (consumed === text.length && text.slice(0, BINARY_PROBE_BYTES).includes('\0')) {
-        throw new DataError(
-          'binary',
-          'This is not CSV text (it holds NUL characters): paste the rows of a CSV file.',
-        );
+        throw new DataError('binary', message('errors.binary.pasted'));
       }
       takeText(consumed === text.length && text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
     },
@@ -184,10 +174,7 @@ export function createCsvParser(options: { totalBytes?: number; limits?: DataLim
       emit('end');
       check();
       if (unclosedQuote) {
-        throw new DataError(
-          'malformed',
-          'A quoted field is never closed: look for a stray double quote (") in the file.',
-        );
+        throw new DataError('malformed', message('errors.unclosedQuote'));
       }
       return builder.finish();
     },

@@ -4,6 +4,7 @@
  * between; only one slice of the file is in memory at once.
  */
 import { createCsvParser } from './csvParser';
+import { message } from '../../protocol/message';
 import { DataError, type DataLimits, type ParsedTable } from './table';
 
 /** How a blob is read: slice size, progress cadence, cancellation, the clock. */
@@ -26,7 +27,7 @@ export interface ParseBlobOptions {
 export async function parseCsvBlob(blob: Blob, options: ParseBlobOptions = {}): Promise<ParsedTable> {
   const { onProgress, signal, chunkBytes = 1 << 20, progressIntervalMs = 100 } = options;
   const now = options.now ?? (() => performance.now());
-  const cancelled = () => new DataError('cancelled', 'Loading was cancelled.');
+  const cancelled = () => new DataError('cancelled', message('errors.cancelled'));
   if (signal?.aborted) throw cancelled();
   const parser = createCsvParser({ totalBytes: blob.size, limits: options.limits });
   let lastReport = now();

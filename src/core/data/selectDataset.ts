@@ -3,7 +3,8 @@
  * rows with a value in every one of them (in file order), and why a choice cannot be used.
  */
 import type { SampleRows } from '../finiteSample';
-import { DataError, formatCount, type ParsedTable } from './table';
+import { message, type Message } from '../../protocol/message';
+import { DataError, type ParsedTable } from './table';
 
 /** The chosen columns as a paired sample, with the names and how many rows were kept and dropped. */
 export interface Dataset extends SampleRows {
@@ -18,8 +19,8 @@ export interface Dataset extends SampleRows {
 /** A dataset, or the reason the choice cannot be used. */
 export type Selection = { readonly dataset: Dataset } | { readonly error: DataError };
 
-const fail = (code: DataError['code'], message: string): Selection => ({
-  error: new DataError(code, message),
+const fail = (code: DataError['code'], detail: Message): Selection => ({
+  error: new DataError(code, detail),
 });
 
 /**
@@ -35,21 +36,18 @@ export function selectDataset(
 ): Selection {
   const xs = [...new Set(xNames)];
   const ys = [...new Set(yNames)];
-  if (xs.length === 0) return fail('no-x', 'Choose at least one X column.');
-  if (ys.length === 0) return fail('no-y', 'Choose at least one Y column.');
+  if (xs.length === 0) return fail('no-x', message('errors.select.noX'));
+  if (ys.length === 0) return fail('no-y', message('errors.select.noY'));
   const shared = xs.filter((name) => ys.includes(name));
   if (shared.length > 0) {
-    return fail(
-      'shared-column',
-      `Column ${shared.join(', ')} is chosen as both X and Y: choose it for one side only.`,
-    );
+    return fail('shared-column', message('errors.select.shared', { names: shared.join(', ') }));
   }
   const chosen: Float64Array[] = [];
   for (const name of [...xs, ...ys]) {
     const column = table.columns.find((c) => c.name === name);
-    if (!column) return fail('unknown-column', `The file has no column named '${name}'.`);
+    if (!column) return fail('unknown-column', message('errors.select.unknown', { name }));
     if (column.kind === 'text')
-      return fail('text-column', `Column ${name} cannot be used: its ${column.reason}.`);
+      return fail('text-column', message('errors.select.text', { name, reason: column.reason }));
     chosen.push(column.values);
   }
 
@@ -63,11 +61,7 @@ export function selectDataset(
   }
   const dropped = table.rows - used;
   if (used < minRows) {
-    return fail(
-      'too-few-rows',
-      `Only ${formatCount(used)} rows have a value in every chosen column (${formatCount(dropped)} dropped); ` +
-        `at least ${formatCount(minRows)} are needed: choose other columns, or a file with more rows.`,
-    );
+    return fail('too-few-rows', message('errors.select.tooFewRows', { count: used, dropped, minRows }));
   }
 
   /** Packs columns row-major as float32; names the first one that is constant in the rows kept. */
@@ -88,10 +82,7 @@ export function selectDataset(
   const y = pack(chosen.slice(xs.length), ys);
   const constant = x.constant ?? y.constant;
   if (constant !== null) {
-    return fail(
-      'constant-column',
-      `Column ${constant} has the same value in every row used, so it carries no information: choose another.`,
-    );
+    return fail('constant-column', message('errors.select.constant', { name: constant }));
   }
   return {
     dataset: {

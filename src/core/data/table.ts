@@ -3,6 +3,7 @@
  * the reason they are not numeric), the limits a file must keep to, and the typed errors that
  * loading and selecting columns raise.
  */
+import { MessageError, type Message } from '../../protocol/message';
 
 /** What a file may hold: past any of these, loading stops with a message naming the limit. */
 export const DATA_LIMITS = {
@@ -27,7 +28,7 @@ export type TableColumn =
       readonly values: Float64Array;
       readonly missing: number;
     }
-  | { readonly name: string; readonly kind: 'text'; readonly reason: string };
+  | { readonly name: string; readonly kind: 'text'; readonly reason: Message };
 
 /** A whole file, parsed: every column, the data rows, and what was detected. */
 export interface ParsedTable {
@@ -65,12 +66,12 @@ export type DataErrorCode =
   | 'failed';
 
 /** A failure with a code for tests and code, and a message for people: what was wrong, what to do. */
-export class DataError extends Error {
+export class DataError extends MessageError {
   /** Which failure this is. */
   readonly code: DataErrorCode;
 
-  constructor(code: DataErrorCode, message: string) {
-    super(message);
+  constructor(code: DataErrorCode, detail: Message) {
+    super(detail);
     this.name = 'DataError';
     this.code = code;
   }

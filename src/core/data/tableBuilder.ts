@@ -5,7 +5,8 @@
  * typed array that grows geometrically, within the limits.
  */
 import { NOT_A_NUMBER, notNumberReason, readCell } from './cells';
-import { DataError, formatCount, type DataLimits, type ParsedTable, type TableColumn } from './table';
+import { message, type Message } from '../../protocol/message';
+import { DataError, type DataLimits, type ParsedTable, type TableColumn } from './table';
 
 /** Rows seen before deciding whether the first one is a header. */
 const HEADER_SAMPLE_ROWS = 100;
@@ -24,7 +25,7 @@ interface ColumnState {
   readonly name: string;
   values: Float64Array | null;
   missing: number;
-  reason: string | null;
+  reason: Message | null;
 }
 
 const isEmptyLine = (fields: readonly string[]) => fields.length === 1 && fields[0].trim() === '';
@@ -90,24 +91,21 @@ export function createTableBuilder(delimiter: string, limits: DataLimits): Table
 
   const addDataRow = (fields: readonly string[], at: number) => {
     if (fields.length > columns.length && fields.slice(columns.length).some((f) => f.trim() !== '')) {
-      const against = hasHeader ? 'the header has' : 'the first row has';
       throw new DataError(
         'malformed',
-        `Row ${formatCount(at)} has ${fields.length} fields but ${against} ${columns.length}: ` +
-          'check that row for an extra delimiter or an unclosed quote.',
+        message(hasHeader ? 'errors.malformedHeader' : 'errors.malformedFirstRow', {
+          row: at,
+          fields: fields.length,
+          columns: columns.length,
+        }),
       );
     }
     if (rows === maxRows) {
       throw maxRows === limits.maxRows
-        ? new DataError(
-            'too-many-rows',
-            `The file has more than ${formatCount(limits.maxRows)} rows, the limit: ` +
-              'load a sample of its rows instead.',
-          )
+        ? new DataError('too-many-rows', message('errors.tooManyRows', { limit: limits.maxRows }))
         : new DataError(
             'too-many-values',
-            `The file has more than ${formatCount(limits.maxValues)} values (rows × ${columns.length} columns), ` +
-              'the limit: keep only the columns you need, or a sample of the rows.',
+            message('errors.tooManyValues', { limit: limits.maxValues, columns: columns.length }),
           );
     }
     if (rows === capacity) grow();
@@ -137,8 +135,7 @@ export function createTableBuilder(delimiter: string, limits: DataLimits): Table
     if (first.length > limits.maxColumns) {
       throw new DataError(
         'too-many-columns',
-        `The file has ${formatCount(first.length)} columns; the limit is ${formatCount(limits.maxColumns)}: ` +
-          'keep only the columns you need.',
+        message('errors.tooManyColumns', { columns: first.length, limit: limits.maxColumns }),
       );
     }
     hasHeader = looksLikeHeader(
@@ -168,32 +165,28 @@ export function createTableBuilder(delimiter: string, limits: DataLimits): Table
     finish() {
       if (pending) decide();
       if (columns.length === 0) {
-        throw new DataError(
-          'empty',
-          'The file is empty: choose a CSV file with a header row and two or more numeric columns.',
-        );
+        throw new DataError('empty', message('errors.empty'));
       }
       if (columns.length === 1) {
-        throw new DataError(
-          'one-column',
-          'Only one column was found (no comma, semicolon or tab separates the values): ' +
-            'X and Y need a column each, so the file needs two or more.',
-        );
+        throw new DataError('one-column', message('errors.oneColumn'));
       }
       if (rows === 0) {
-        throw new DataError('no-rows', 'The file has a header row but no data rows below it.');
+        throw new DataError('no-rows', message('errors.noRows'));
       }
       const table: TableColumn[] = columns.map((c) =>
         c.values
           ? { name: c.name, kind: 'numeric', values: c.values.slice(0, rows), missing: c.missing }
-          : { name: c.name, kind: 'text', reason: c.reason ?? 'not a number' },
+          : { name: c.name, kind: 'text', reason: c.reason ?? message('errors.cell.notNumber') },
       );
       if (!table.some((c) => c.kind === 'numeric')) {
-        const reasons = table.slice(0, 3).map((c) => (c.kind === 'text' ? `${c.name}: ${c.reason}` : ''));
+        const reasons = table
+          .slice(0, 3)
+          .map((c) =>
+            message('errors.columnReason', { name: c.name, reason: c.kind === 'text' ? c.reason : '' }),
+          );
         throw new DataError(
           'no-numeric-column',
-          `No column holds only numbers (${reasons.join('; ')}${table.length > 3 ? '; …' : ''}): ` +
-            'MI is estimated between numeric columns.',
+          message(table.length > 3 ? 'errors.noNumericColumnMore' : 'errors.noNumericColumn', { reasons }),
         );
       }
       return { columns: table, rows, delimiter, hasHeader, decimalComma: usedDecimalComma };
