@@ -128,7 +128,8 @@ async function main(): Promise<void> {
     `\r${results.length} cells in ${seconds.toFixed(1)} s on ${backend}${' '.repeat(40)}\n`,
   );
   if (out) await writeFile(out, suiteResultsCsv(results));
-  console.log(suiteMarkdown(definition, results));
+  const english = await createI18n('en');
+  console.log(suiteMarkdown(definition, results, (text) => renderMessage(english, text)));
 }
 
 main().catch(async (error: unknown) => {

@@ -161,7 +161,7 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     hint: 'One of the 40 tasks of the Beyond Normal benchmark (Czyż et al., 2023), by bmi’s task id.',
     options: BMI_TASKS.map((task) => ({
       id: task.id,
-      label: task.title,
+      label: task.id, // the menu lists bmi's ids; a task's title is a message (tasks.json)
       group: TASK_GROUP_LABELS[task.group],
     })),
     defaultValue: '1v1-normal-0.75',

@@ -6,6 +6,7 @@
  */
 import type { BoundId } from '../core/bounds';
 import { BMI_TASKS, bmiTask } from '../core/tasks/catalogue';
+import type { TaskGroup } from '../core/tasks/types';
 import { BITS_PER_NAT } from '../core/units';
 import { DEFAULTS, PARAMS, type ListSpec, type RunConfig } from './config';
 import { message, type Message } from './message';
@@ -21,15 +22,23 @@ export const NEURAL_ESTIMATORS: readonly BoundId[] = (
 /** Every estimator the suite can run: the neural ones, then KSG and the linear (Gaussian) MI. */
 export const SUITE_ESTIMATORS: readonly SuiteEstimator[] = [...NEURAL_ESTIMATORS, 'ksg', 'linear'];
 
-/** Display names of the suite's estimators. */
-export const SUITE_ESTIMATOR_LABELS: Readonly<Record<SuiteEstimator, string>> = {
-  mine: 'MINE',
-  'mine-ema': 'MINE (EMA)',
-  nwj: 'NWJ',
-  infonce: 'InfoNCE',
-  smile: 'SMILE',
-  ksg: 'KSG',
-  linear: 'Linear',
+/** Display names of the suite's estimators (messages: "Linear" is translated, the acronyms are not). */
+export const SUITE_ESTIMATOR_LABELS: Readonly<Record<SuiteEstimator, Message>> = {
+  mine: message('tasks.estimator.mine'),
+  'mine-ema': message('tasks.estimator.mine-ema'),
+  nwj: message('tasks.estimator.nwj'),
+  infonce: message('tasks.estimator.infonce'),
+  smile: message('tasks.estimator.smile'),
+  ksg: message('tasks.estimator.ksg'),
+  linear: message('tasks.estimator.linear'),
+};
+
+/** Names of the task families, as the Task menu and the suite group them. */
+export const TASK_FAMILY_NAMES: Readonly<Record<TaskGroup, Message>> = {
+  'one-dimensional': message('tasks.family.one-dimensional'),
+  multinormal: message('tasks.family.multinormal'),
+  student: message('tasks.family.student'),
+  transformed: message('tasks.family.transformed'),
 };
 
 /** What a suite runs: which tasks and estimators, how many seeds, and how many rows per sample. */
@@ -187,22 +196,29 @@ export function suiteResultsJson(definition: SuiteDefinition, results: readonly 
   );
 }
 
-/** The summary as a markdown table: estimate ± spread per cell (✓ where solved), and the solved counts. */
-export function suiteMarkdown(definition: SuiteDefinition, results: readonly SuiteCellResult[]): string {
+/**
+ * The summary as a markdown table: estimate ± spread per cell (✓ where solved), and the solved counts;
+ * `render` puts the estimators' names and the headings in the reader's language.
+ */
+export function suiteMarkdown(
+  definition: SuiteDefinition,
+  results: readonly SuiteCellResult[],
+  render: (text: Message) => string,
+): string {
   const { rows, solved } = summariseSuite(definition, results);
-  const names = definition.estimators.map((e) => SUITE_ESTIMATOR_LABELS[e]);
+  const names = definition.estimators.map((e) => render(SUITE_ESTIMATOR_LABELS[e]));
   const cell = (c: SuiteSummaryCell) => {
     if (c.seeds === 0) return '—';
     const spread = c.seeds > 1 ? ` ± ${c.sdBits.toFixed(2)}` : '';
     return `${c.meanBits.toFixed(2)}${spread}${c.solved ? ' ✓' : ''}`;
   };
   return [
-    `| task | true MI (bits) | ${names.join(' | ')} |`,
+    `| ${render(message('exports.suite.task'))} | ${render(message('exports.suite.truth'))} | ${names.join(' | ')} |`,
     `| --- | ---: | ${names.map(() => '---:').join(' | ')} |`,
     ...rows.map(
       (row) => `| \`${row.task}\` | ${row.truthBits.toFixed(2)} | ${row.cells.map(cell).join(' | ')} |`,
     ),
-    `| **solved** | | ${solved.map((n) => `**${n} / ${rows.length}**`).join(' | ')} |`,
+    `| **${render(message('exports.suite.solved'))}** | | ${solved.map((n) => `**${n} / ${rows.length}**`).join(' | ')} |`,
   ].join('\n');
 }
 

@@ -1,9 +1,12 @@
 /** CSV export of a run: settings as header comments, then one row per training step, in bits. */
 import { PARAMS, trueMiBits, type RunConfig } from '../protocol/config';
 import type { RunResults } from './runResults';
+import { message, type Message } from '../protocol/message';
 
-/** What the CSV records about where the run happened, and what it trained on. */
+/** What the CSV records about where the run happened, and what it trained on, and its language. */
 export interface CsvContext {
+  /** Puts the header's prose (its first line) in the exporting reader's language. */
+  readonly render: (text: Message) => string;
   readonly backend: string | null;
   readonly adamEpsilon: number | null;
   readonly exportedAt: Date;
@@ -69,7 +72,7 @@ export function csvColumns(config: RunConfig): string[] {
 /** The run as CSV: `# key=value` header lines, then one row per step (held-out cells empty between evaluations). */
 export function runToCsv(config: RunConfig, results: RunResults, context: CsvContext): string {
   const lines = [
-    `# MINE Lab run: estimates of I(X;Y) in bits (${config.estimator.join(', ')}) on the ${config.dist} distribution`,
+    `# ${context.render(message('exports.csv.title', { estimators: config.estimator.join(', '), dist: config.dist }))}`,
     ...PARAMS.map((spec) => {
       const value = config[spec.key];
       return `# ${spec.key}=${Array.isArray(value) ? value.join(',') : String(value)}`;

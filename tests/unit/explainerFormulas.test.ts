@@ -9,6 +9,7 @@ import { WATCH_FOR, controlNotes } from '../../src/components/explainer/controlN
 import { dataModelFormula, trueMiFormula, trueMiNote } from '../../src/components/explainer/dataFormulas';
 import { texLines, texNumber } from '../../src/components/explainer/texFormat';
 import { DEFAULTS, PARAMS, infoNceK, type BoundId, type RunConfig } from '../../src/protocol/config';
+import { inEnglish } from './inEnglish';
 
 const ESTIMATORS: readonly BoundId[] = ['mine', 'mine-ema', 'nwj', 'infonce', 'smile'];
 
@@ -22,7 +23,7 @@ describe('explainer formulas', () => {
     const nats = trueMiFormula({ ...DEFAULTS, units: 'nats' }, 0);
     expect(nats.text).toBe('I(X;Y) = d/2 · ln(1 + P/σ²) = 3/2 · ln(1 + 3/0.2) = 4.16 nats');
     expect(nats.tex).toContain('\\ln');
-    expect(dataModelFormula({ ...DEFAULTS, power: 5, noise: 0.5, dim: 4 }).text).toBe(
+    expect(dataModelFormula({ ...DEFAULTS, power: 5, noise: 0.5, dim: 4 }, inEnglish).text).toBe(
       'X ~ N(0, P·I_d), Y = X + Z, Z ~ N(0, σ²·I_d); P = 5, σ² = 0.5, d = 4',
     );
   });
@@ -34,8 +35,8 @@ describe('explainer formulas', () => {
       'I(X;Y) = −d/2 · log₂(1 − ρ²) = −2/2 · log₂(1 − (-0.5)²) = 0.42 bits',
     );
     expect(trueMiFormula(correlated, 0).tex).toContain('(-0.5)^2');
-    expect(dataModelFormula({ ...correlated, dist: 'cubic' }).text).toContain('(ρX + √(1−ρ²)·ε)³');
-    expect(trueMiNote({ ...correlated, dist: 'cubic' })).toContain('unchanged');
+    expect(dataModelFormula({ ...correlated, dist: 'cubic' }, inEnglish).text).toContain('(ρX + √(1−ρ²)·ε)³');
+    expect(trueMiNote({ ...correlated, dist: 'cubic' }, inEnglish)).toContain('unchanged');
     const stairs: RunConfig = { ...DEFAULTS, dist: 'staircase', stair: 400, units: 'nats' };
     expect(trueMiFormula(stairs, 0).text).toContain('now I_0 = 2 nats = 2.00 nats');
     expect(trueMiFormula(stairs, 400).text).toContain('now I_400 = 4 nats = 4.00 nats');
@@ -68,7 +69,7 @@ describe('explainer formulas', () => {
       for (const units of ['bits', 'nats'] as const) {
         const config: RunConfig = { ...DEFAULTS, dist, units, rho: -0.9, estimator: [...ESTIMATORS] };
         for (const formula of [
-          dataModelFormula(config),
+          dataModelFormula(config, inEnglish),
           trueMiFormula(config, 1000),
           criticFormula(config),
           ceilingFormula(config),

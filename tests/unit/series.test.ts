@@ -5,6 +5,7 @@ import { appendStepsMessage, createRunResults } from '../../src/store/runResults
 import { appendToSeries, createSeries, smoothingSpan } from '../../src/store/series';
 import { csvFileName, runToCsv } from '../../src/store/csv';
 import { DEFAULTS } from '../../src/protocol/config';
+import { inEnglish } from './inEnglish';
 
 describe('estimate series', () => {
   it('appends batches in order and keeps a debiased moving average', () => {
@@ -101,7 +102,12 @@ describe('runToCsv', () => {
     tensorCount: 3,
     tensorBytes: 100,
   });
-  const context = { backend: 'wasm', adamEpsilon: 1e-8, exportedAt: new Date('2026-01-02T03:04:05Z') };
+  const context = {
+    render: inEnglish,
+    backend: 'wasm',
+    adamEpsilon: 1e-8,
+    exportedAt: new Date('2026-01-02T03:04:05Z'),
+  };
 
   it('keeps part 1’s columns for one estimator, plus held-out values, and the settings as comments', () => {
     const results = appendStepsMessage(
@@ -109,6 +115,7 @@ describe('runToCsv', () => {
       message(1, [0.5, 1.5], [[1, [1.25]]]),
     );
     const lines = runToCsv(DEFAULTS, results, context).trimEnd().split('\n');
+    expect(lines[0]).toBe('# MINE Lab run: estimates of I(X;Y) in bits (mine) on the channel distribution');
     for (const line of [
       '# power=3',
       '# noise=0.2',

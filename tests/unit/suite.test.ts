@@ -80,7 +80,7 @@ describe('the suite', () => {
     expect(rows[0].cells[2]).toMatchObject({ seeds: 1, solved: false });
     expect(rows[1].cells[0]).toMatchObject({ seeds: 0, solved: false });
     expect(solved).toEqual([1, 0, 0]);
-    const markdown = suiteMarkdown(DEFINITION, results);
+    const markdown = suiteMarkdown(DEFINITION, results, inEnglish);
     expect(markdown).toContain('| `1v1-normal-0.75` | 0.60 | 0.55 ± 0.07 ✓ | — | 0.20 |');
     expect(markdown).toContain('| **solved** | | **1 / 2** | **0 / 2** | **0 / 2** |');
     expect(suiteResultsCsv(results).split('\n')[1]).toBe(`1v1-normal-0.75,mine,1,0.5,0.5,1000,${truth},true`);

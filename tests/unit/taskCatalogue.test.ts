@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/core/random';
 import { BMI_TASKS, bmiTask } from '../../src/core/tasks/catalogue';
+import { message } from '../../src/protocol/message';
+import { inEnglish } from './inEnglish';
 
 /**
  * bmi's 40 benchmark tasks with their dimensions, transcribed by hand from
@@ -138,20 +140,31 @@ describe('the task list', () => {
 
   it("describes every task in words, with bmi's name and its parameters", () => {
     for (const task of BMI_TASKS) {
-      expect(task.title.length, task.id).toBeGreaterThan(8);
-      expect(task.definition.length, task.id).toBeGreaterThan(60);
-      expect(task.whyTruth.length, task.id).toBeGreaterThan(60);
+      expect(inEnglish(task.title).length, task.id).toBeGreaterThan(8);
+      expect(inEnglish(task.definition).length, task.id).toBeGreaterThan(60);
+      expect(inEnglish(task.whyTruth).length, task.id).toBeGreaterThan(60);
       expect(task.bmiName?.length ?? 0, task.id).toBeGreaterThan(8);
     }
-    expect(bmiTask('1v1-normal-0.75')?.title).toBe('Bivariate normal, ρ = 0.75');
+    const english = (id: string, part: 'title' | 'definition' | 'whyTruth') => {
+      const task = bmiTask(id);
+      return task ? inEnglish(task[part]) : '';
+    };
+    expect(bmiTask('1v1-normal-0.75')?.title).toEqual(message('tasks.bivariateNormal.title', { rho: 0.75 }));
+    expect(english('1v1-normal-0.75', 'title')).toBe('Bivariate normal, ρ = 0.75');
+    expect(english('normal_cdf-multinormal-sparse-3-3-2-2.0', 'title')).toBe(
+      'Normal CDF @ Multinormal 3 × 3, sparse (2 correlated pairs)',
+    );
     expect(bmiTask('multinormal-sparse-3-3-2-2.0')?.bmiName).toBe('Multinormal 3 × 3 (2-pair)');
     expect(bmiTask('normal_cdf-multinormal-sparse-3-3-2-2.0')?.bmiName).toBe(
       'Normal CDF @ Multinormal 3 × 3 (2-pair)',
     );
     expect(bmiTask('student-identity-3-3-2')?.bmiName).toBe('Student-t 3 × 3 (dof=2)');
-    expect(bmiTask('1v1-additive-0.1')?.definition).toContain('Uniform(−0.1, 0.1)');
-    expect(bmiTask('spiral-multinormal-sparse-5-5-2-2.0')?.definition).toContain('|X|²/5');
-    expect(bmiTask('half_cube-1v1-normal-0.75')?.whyTruth).toContain('1v1-normal-0.75');
+    expect(english('1v1-additive-0.1', 'definition')).toContain('Uniform(−0.1, 0.1)');
+    expect(english('spiral-multinormal-sparse-5-5-2-2.0', 'definition')).toContain('|X|²/5');
+    expect(english('half_cube-1v1-normal-0.75', 'whyTruth')).toContain('1v1-normal-0.75');
+    expect(english('student-identity-1-1-1', 'definition')).toContain(
+      'with ν = 1 the variances are infinite',
+    );
   });
 
   it('has a log density ratio for every task (the transformed ones through their inverse maps)', () => {

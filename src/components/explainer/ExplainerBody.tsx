@@ -4,6 +4,7 @@ import { ceilingFormula, criticFormula, explainEstimator } from './boundFormulas
 import { controlNotes } from './controlNotes';
 import { dataModelFormula, trueMiFormula, trueMiNote } from './dataFormulas';
 import { Tex } from './Tex';
+import { useRenderMessage } from '../../i18n/useMessage';
 
 /** One estimator's bound, its training and what to expect of it. */
 function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
@@ -31,13 +32,14 @@ function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
  * bound with the current values substituted, and a line per control. `stepIdx` is the latest step.
  */
 export function ExplainerBody({ config, stepIdx }: { config: RunConfig; stepIdx: number }) {
+  const render = useRenderMessage();
   const bitsNote = config.units === 'bits' ? ' The bounds are in nats; the plot divides them by ln 2.' : '';
   return (
     <div className="explainer-body">
       <h3>Data and the true mutual information</h3>
-      <Tex formula={dataModelFormula(config)} />
+      <Tex formula={dataModelFormula(config, render)} />
       <Tex formula={trueMiFormula(config, stepIdx)} />
-      <p>{trueMiNote(config)} The dashed line on the plot.</p>
+      <p>{trueMiNote(config, render)} The dashed line on the plot.</p>
 
       <h3>The critic</h3>
       <Tex formula={criticFormula(config)} />

@@ -16,9 +16,10 @@ import {
   unitLog,
   type Formula,
 } from './texFormat';
+import type { Message } from '../../protocol/message';
 
-/** The data model: how X and Y are drawn. */
-export function dataModelFormula(config: RunConfig): Formula {
+/** The data model: how X and Y are drawn (`render` puts a task's definition in the reader's language). */
+export function dataModelFormula(config: RunConfig, render: (message: Message) => string): Formula {
   const d = `d = ${texNumber(config.dim)}`;
   switch (config.dist) {
     case 'channel':
@@ -55,7 +56,7 @@ export function dataModelFormula(config: RunConfig): Formula {
       };
     case 'task': {
       const task = bmiTask(config.task);
-      return { tex: null, text: task ? `${config.task}: ${task.definition}` : config.task };
+      return { tex: null, text: task ? `${config.task}: ${render(task.definition)}` : config.task };
     }
     case 'data':
       return {
@@ -119,8 +120,8 @@ export function trueMiFormula(config: RunConfig, stepIdx: number): Formula {
   }
 }
 
-/** Why the true MI is what it is, in one sentence. */
-export function trueMiNote(config: RunConfig): string {
+/** Why the true MI is what it is, in one sentence (`render` as for dataModelFormula). */
+export function trueMiNote(config: RunConfig, render: (message: Message) => string): string {
   switch (config.dist) {
     case 'channel':
       return 'Each of the d coordinates is an independent Gaussian channel with signal-to-noise ratio P/σ².';
@@ -130,8 +131,10 @@ export function trueMiNote(config: RunConfig): string {
       return 'Cubing each coordinate of Y is invertible, so it leaves the MI of the correlated pair unchanged; only the critic’s task gets harder.';
     case 'staircase':
       return `The MI climbs 2, 4, 6, 8, 10 nats, one stair every ${textNumber(config.stair)} steps, then stays on the top stair.`;
-    case 'task':
-      return bmiTask(config.task)?.whyTruth ?? '';
+    case 'task': {
+      const task = bmiTask(config.task);
+      return task ? render(task.whyTruth) : '';
+    }
     case 'data':
       return 'A training-batch estimate of a finite sample is optimistic: the critic has seen those rows and can fit their quirks. Rows it never saw cannot flatter it.';
   }

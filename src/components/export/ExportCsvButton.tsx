@@ -4,10 +4,12 @@ import { downloadBlob } from './download';
 import { BITS_PER_NAT } from '../../core/units';
 import { trainsOnFiniteSample } from '../../protocol/config';
 import { dataTruthBits } from '../plot/plotExtras';
+import { useRenderMessage } from '../../i18n/useMessage';
 
 /** Downloads the run as CSV: one row per step, the settings in `#` header lines. */
 export function ExportCsvButton() {
   const store = useRunStoreApi();
+  const render = useRenderMessage();
   const hasSteps = useRun((s) => s.results.length > 0);
 
   const exportCsv = () => {
@@ -17,6 +19,7 @@ export function ExportCsvButton() {
     const finite = trainsOnFiniteSample(runConfig);
     const truth = dataTruthBits(state);
     const csv = runToCsv(runConfig, results, {
+      render,
       backend: backend?.backend ?? null,
       adamEpsilon: backend?.adamEpsilon ?? null,
       exportedAt: new Date(),

@@ -5,23 +5,21 @@ import {
   MAX_SUITE_SEEDS,
   SUITE_ESTIMATORS,
   SUITE_ESTIMATOR_LABELS,
+  TASK_FAMILY_NAMES,
   type SuiteDefinition,
 } from '../../protocol/suite';
+import { useRenderMessage } from '../../i18n/useMessage';
 import { useRun, useRunStoreApi } from '../../store/context';
 
-/** The task families, as the Task menu groups them. */
-const FAMILIES = [
-  ['one-dimensional', 'One-dimensional'],
-  ['multinormal', 'Multinormal'],
-  ['student', 'Student-t'],
-  ['transformed', 'Transformed'],
-] as const;
+/** The task families, in the Task menu's order. */
+const FAMILIES = ['one-dimensional', 'multinormal', 'student', 'transformed'] as const;
 
 /** Sample sizes offered (bmi's figure uses 5,000 and 10,000). */
 const ROWS = [1000, 3000, 5000, 10_000];
 
 /** What the suite runs: tasks by family, estimators, seeds and the sample size; and the protocol in words. */
 export function SuiteForm() {
+  const render = useRenderMessage();
   const id = useId();
   const definition = useRun((s) => s.suiteDefinition);
   const state = useRun((s) => s.suiteState);
@@ -45,11 +43,11 @@ export function SuiteForm() {
             none
           </button>
         </p>
-        {FAMILIES.map(([group, label]) => (
+        {FAMILIES.map((group) => (
           <details key={group} open={group === 'one-dimensional'}>
-            <summary>{label}</summary>
+            <summary>{render(TASK_FAMILY_NAMES[group])}</summary>
             {BMI_TASKS.filter((t) => t.group === group).map((task) => (
-              <label key={task.id} className="column" title={task.definition}>
+              <label key={task.id} className="column" title={render(task.definition)}>
                 <input
                   type="checkbox"
                   data-testid="suite-task"
@@ -80,7 +78,7 @@ export function SuiteForm() {
                 })
               }
             />{' '}
-            {SUITE_ESTIMATOR_LABELS[estimator]}
+            {render(SUITE_ESTIMATOR_LABELS[estimator])}
           </label>
         ))}
       </fieldset>

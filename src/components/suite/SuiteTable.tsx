@@ -1,5 +1,6 @@
 import { SUITE_ESTIMATOR_LABELS, summariseSuite, type SuiteSummaryCell } from '../../protocol/suite';
 import { useRun } from '../../store/context';
+import { useRenderMessage } from '../../i18n/useMessage';
 
 /** bmi's heatmap colour: blue below the truth, red above, white on it; log(estimate / truth) clipped to ±1. */
 function cellColour(cell: SuiteSummaryCell): string | undefined {
@@ -13,6 +14,7 @@ function cellColour(cell: SuiteSummaryCell): string | undefined {
 
 /** Tasks as rows, estimators as columns: each cell the mean over seeds (± spread), ✓ where solved. */
 export function SuiteTable() {
+  const render = useRenderMessage();
   const definition = useRun((s) => s.suiteDefinition);
   const results = useRun((s) => s.suiteResults);
   const { rows, solved } = summariseSuite(definition, results);
@@ -26,7 +28,7 @@ export function SuiteTable() {
             <th scope="col">true MI (bits)</th>
             {definition.estimators.map((e) => (
               <th scope="col" key={e}>
-                {SUITE_ESTIMATOR_LABELS[e]}
+                {render(SUITE_ESTIMATOR_LABELS[e])}
               </th>
             ))}
           </tr>

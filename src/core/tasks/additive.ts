@@ -4,6 +4,7 @@
  */
 import type { Rng } from '../random';
 import { pythonFloat, rowCount, type Draws, type TaskModel } from './types';
+import { message } from '../../protocol/message';
 
 /**
  * I(X; Y) in nats for Y = X + N, X ~ U(0, 1), N ~ U(−ε, ε): ε − ln(2ε) for ε ≤ ½ and 1/(4ε) for ε > ½
@@ -54,12 +55,9 @@ export function additiveNoiseTask(epsilon: number): TaskModel {
     xDim: 1,
     yDim: 1,
     trueMiNats,
-    title: `Additive uniform noise, ε = ${epsilon}`,
-    definition: `X ~ Uniform(0, 1) and Y = X + N with independent noise N ~ Uniform(−${epsilon}, ${epsilon}).`,
-    whyTruth:
-      'I(X; Y) = h(Y) − h(Y | X) = h(Y) − ln(2ε). Y has a trapezoidal density (a plateau with linear ' +
-      'ramps at both ends), whose entropy gives I = ε − ln(2ε) for ε ≤ ½ and 1/(4ε) for ε > ½: here ' +
-      `${trueMiNats.toFixed(4)} nats.`,
+    title: message('tasks.additive.title', { epsilon }),
+    definition: message('tasks.additive.definition', { epsilon }),
+    whyTruth: message('tasks.additive.whyTruth', { nats: trueMiNats.toFixed(4) }),
     baseId: null,
     bmiName: `Uniform 1 × 1 (additive noise=${epsilon})`,
     draw,

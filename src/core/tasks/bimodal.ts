@@ -8,6 +8,7 @@ import { solveIncreasing } from './roots';
 import { normalCdf, normalDensity, normalQuantile, normalSf } from './specialFunctions';
 import { transformTask } from './transformed';
 import { pythonFloat, type TaskModel } from './types';
+import { message } from '../../protocol/message';
 
 /** A mixture Σ_k w_k N(μ_k, 1) of unit-variance normals. */
 export interface NormalMixture {
@@ -92,13 +93,14 @@ export function bimodalTask(rho: number): TaskModel {
     id: `1v1-bimodal-${pythonFloat(rho)}`,
     mapX: mixtureMap(BIMODAL_X),
     mapY: mixtureMap(BIMODAL_Y),
-    title: `Bimodal marginals, ρ = ${rho}`,
+    title: message('tasks.bimodal.title', { rho }),
     bmiName: 'Bimodal 1 × 1',
-    definition:
-      `X = F_X⁻¹(Φ(Z_X)) and Y = F_Y⁻¹(Φ(Z_Y)), where (Z_X, Z_Y) is bivariate normal with correlation ρ = ` +
-      `${rho} (${base.id}), Φ the standard normal CDF and F_X, F_Y the CDFs of the mixtures ` +
-      `${describeMixture(BIMODAL_X)} and ${describeMixture(BIMODAL_Y)}: X and Y are bimodal, with a Gaussian ` +
-      'copula. (bmi inverts the mixture CDFs by bisection; here safeguarded Newton solves F(x) = Φ(z).)',
-    mapsInvertible: 'F⁻¹ ∘ Φ is strictly increasing on each variable',
+    definition: message('tasks.bimodal.definition', {
+      rho,
+      base: base.id,
+      mixtureX: describeMixture(BIMODAL_X),
+      mixtureY: describeMixture(BIMODAL_Y),
+    }),
+    mapsInvertible: message('tasks.bimodal.invertible'),
   });
 }

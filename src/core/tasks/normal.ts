@@ -6,6 +6,7 @@
 import type { Rng } from '../random';
 import { cholesky, inverseQuadraticForm, logDetFromCholesky, principalBlock } from './linalg';
 import { pythonFloat, rowCount, type Draws, type TaskGroup, type TaskModel } from './types';
+import { message, type Message } from '../../protocol/message';
 
 /** The facts of a Gaussian task other than its covariance, which determines the rest. */
 interface GaussianSpec {
@@ -15,8 +16,8 @@ interface GaussianSpec {
   readonly yDim: number;
   /** The joint covariance of (X, Y), row-major, (xDim + yDim)². */
   readonly covariance: Float64Array;
-  readonly title: string;
-  readonly definition: string;
+  readonly title: Message;
+  readonly definition: Message;
   readonly bmiName: string;
 }
 
@@ -73,9 +74,7 @@ export function gaussianTask(spec: GaussianSpec): TaskModel {
     trueMiNats,
     title: spec.title,
     definition: spec.definition,
-    whyTruth:
-      'For jointly Gaussian (X, Y) with covariance Σ, I(X; Y) = ½ ln(det Σ_XX · det Σ_YY / det Σ), the ' +
-      'difference of the Gaussian entropies h(X) + h(Y) − h(X, Y).',
+    whyTruth: message('tasks.normal.whyTruth'),
     baseId: null,
     bmiName: spec.bmiName,
     draw,
@@ -92,8 +91,8 @@ export function bivariateNormalTask(rho: number): TaskModel {
     xDim: 1,
     yDim: 1,
     covariance: Float64Array.of(1, rho, rho, 1),
-    title: `Bivariate normal, ρ = ${rho}`,
-    definition: `(X, Y) is bivariate normal with zero means, unit variances and correlation ρ = ${rho}.`,
+    title: message('tasks.bivariateNormal.title', { rho }),
+    definition: message('tasks.bivariateNormal.definition', { rho }),
     bmiName: 'Bivariate normal 1 × 1',
   });
 }
@@ -113,10 +112,8 @@ export function multinormalDenseTask(xDim: number, yDim: number, offDiag = 0.5):
     xDim,
     yDim,
     covariance: denseCovariance(xDim + yDim, offDiag),
-    title: `Multinormal ${xDim} × ${yDim}, dense`,
-    definition:
-      `(X, Y) ∈ ℝ^${xDim} × ℝ^${yDim} is multinormal with zero mean, unit variances and correlation ` +
-      `${offDiag} between every two of its ${xDim + yDim} coordinates (within X, within Y and across).`,
+    title: message('tasks.dense.title', { xDim, yDim }),
+    definition: message('tasks.dense.definition', { xDim, yDim, offDiag, d: xDim + yDim }),
     bmiName: `Multinormal ${xDim} × ${yDim} (dense)`,
   });
 }
@@ -164,12 +161,8 @@ export function multinormalSparseTask(xDim: number, yDim: number, nInteracting =
     xDim,
     yDim,
     covariance: sparseCorrelation(xDim, yDim, nInteracting, strength),
-    title: `Multinormal ${xDim} × ${yDim}, sparse (${nInteracting} correlated pairs)`,
-    definition:
-      `(X, Y) ∈ ℝ^${xDim} × ℝ^${yDim} is multinormal with zero mean and unit variances; the first ` +
-      `${nInteracting} coordinates of X and of Y pair up, X_i with Y_i, with correlation λ²/(1 + λ²) = ` +
-      `${rho} (strength λ = ${strength}, from bmi's latent-variable model), and every other pair of ` +
-      'coordinates is uncorrelated.',
+    title: message('tasks.sparse.title', { xDim, yDim, count: nInteracting }),
+    definition: message('tasks.sparse.definition', { xDim, yDim, count: nInteracting, rho, strength }),
     bmiName: `Multinormal ${xDim} × ${yDim} (${kind})`,
   });
 }

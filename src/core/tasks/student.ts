@@ -7,6 +7,7 @@
 import type { Rng } from '../random';
 import { digamma, logGamma } from './specialFunctions';
 import { rowCount, type Draws, type TaskModel } from './types';
+import { message } from '../../protocol/message';
 
 /**
  * The differential entropy in nats of the k-dimensional Student-t with ν degrees of freedom, zero location
@@ -113,17 +114,16 @@ export function studentIdentityTask(xDim: number, yDim: number, nu: number): Tas
     xDim,
     yDim,
     trueMiNats: studentIdentityMiNats(xDim, yDim, nu),
-    title: oneDimensional ? `Bivariate Student-t, ν = ${nu}` : `Student-t ${xDim} × ${yDim}, ν = ${nu}`,
-    definition:
-      `(X, Y) ∈ ℝ^${xDim} × ℝ^${yDim} is multivariate Student-t with ν = ${nu} degrees of freedom, zero ` +
-      `location and identity dispersion: (X, Y) = Z / √(W/ν) with Z standard normal in ℝ^${d} and one ` +
-      'W ~ χ²_ν shared by all coordinates of the row. The coordinates are uncorrelated, yet dependent ' +
-      `through W${nu <= 2 ? `; with ν = ${nu} the variances are infinite` : ''}.`,
-    whyTruth:
-      'The MI of a multivariate t is the Gaussian MI of its dispersion matrix (zero here: the identity) ' +
-      'plus a correction that depends only on ν and the dimensions, h(X) + h(Y) − h(X, Y) with the ' +
-      'entropy of a standard k-dimensional t, h_k = ln Γ(ν/2) − ln Γ((ν+k)/2) + (k/2) ln(νπ) + ' +
-      '((ν+k)/2)(ψ((ν+k)/2) − ψ(ν/2)) (Arellano-Valle et al. 2013).',
+    title: oneDimensional
+      ? message('tasks.student.bivariateTitle', { nu })
+      : message('tasks.student.title', { xDim, yDim, nu }),
+    definition: message(nu <= 2 ? 'tasks.student.definitionInfinite' : 'tasks.student.definition', {
+      xDim,
+      yDim,
+      nu,
+      d,
+    }),
+    whyTruth: message('tasks.student.whyTruth'),
     baseId: null,
     bmiName: `Student-t ${xDim} × ${yDim} (dof=${nu})`,
     draw,

@@ -16,6 +16,7 @@ import {
 } from './maps';
 import type { Rng } from '../random';
 import type { Draws, TaskModel } from './types';
+import { message, type Message } from '../../protocol/message';
 
 /** How a transformed task is described and mapped. */
 export interface TransformSpec {
@@ -27,13 +28,16 @@ export interface TransformSpec {
   readonly mapY: RowMap;
   /** bmi's name of the map, as in its task names "<name> @ <base name>" (e.g. "Normal CDF"). */
   readonly name?: string;
-  /** The title and bmi's name, where they are not "<name> @ <the base's>". */
-  readonly title?: string;
+  /** The map's name in the reader's language, for the title "<label> @ <the base's title>". */
+  readonly label?: Message;
+  /** The title, where it is not "<label> @ <the base's title>". */
+  readonly title?: Message;
+  /** bmi's name, where it is not "<name> @ <the base's>". */
   readonly bmiName?: string;
   /** How X and Y are made from the base's (X, Y), with the parameters. */
-  readonly definition: string;
+  readonly definition: Message;
   /** Why the maps are invertible, as a clause: "Φ is strictly increasing on each coordinate". */
-  readonly mapsInvertible: string;
+  readonly mapsInvertible: Message;
 }
 
 /** The base task's (X, Y) mapped by spec.mapX and spec.mapY: same truth, the base's ratio at the inverses. */
@@ -51,12 +55,20 @@ export function transformTask(base: TaskModel, spec: TransformSpec): TaskModel {
     xDim: mapX.outDim(base.xDim),
     yDim: mapY.outDim(base.yDim),
     trueMiNats: base.trueMiNats,
-    title: spec.title ?? `${spec.name} @ ${base.title}`,
-    definition: `${spec.definition} The base (X, Y) is ${base.id}: ${base.definition}`,
-    whyTruth:
-      `${spec.mapsInvertible}, so the base pair is recovered from the mapped one, and invertible maps of X ` +
-      `and of Y leave the mutual information unchanged: it is that of ${base.id}, ` +
-      `${base.trueMiNats.toFixed(4)} nats. For the base: ${base.whyTruth}`,
+    title:
+      spec.title ??
+      message('tasks.transformed.title', { map: spec.label ?? spec.name ?? id, base: base.title }),
+    definition: message('tasks.transformed.definition', {
+      own: spec.definition,
+      base: base.id,
+      baseDefinition: base.definition,
+    }),
+    whyTruth: message('tasks.transformed.whyTruth', {
+      invertible: spec.mapsInvertible,
+      base: base.id,
+      nats: base.trueMiNats.toFixed(4),
+      baseWhy: base.whyTruth,
+    }),
     baseId: base.id,
     bmiName: spec.bmiName ?? `${spec.name} @ ${base.bmiName}`,
     draw(rng: Rng, n: number): Draws {
@@ -80,10 +92,9 @@ export function normalCdfTask(base: TaskModel): TaskModel {
     mapX: NORMAL_CDF,
     mapY: NORMAL_CDF,
     name: 'Normal CDF',
-    definition:
-      'Every coordinate of X and of Y goes through Φ, the standard normal CDF, so each lies in (0, 1) ' +
-      '(uniform, for a standard normal coordinate).',
-    mapsInvertible: 'Φ is strictly increasing, so invertible, on each coordinate',
+    label: message('tasks.normalCdf.name'),
+    definition: message('tasks.normalCdf.definition'),
+    mapsInvertible: message('tasks.normalCdf.invertible'),
   });
 }
 
@@ -94,9 +105,9 @@ export function halfCubeTask(base: TaskModel): TaskModel {
     mapX: HALF_CUBE,
     mapY: HALF_CUBE,
     name: 'Half-cube',
-    definition:
-      'Every coordinate t of X and of Y becomes t·√|t| (a signed t^(3/2)), which lengthens the tails.',
-    mapsInvertible: 't ↦ t·√|t| is strictly increasing, with inverse s ↦ sign(s)·|s|^(2/3)',
+    label: message('tasks.halfCube.name'),
+    definition: message('tasks.halfCube.definition'),
+    mapsInvertible: message('tasks.halfCube.invertible'),
   });
 }
 
@@ -107,9 +118,9 @@ export function asinhTask(base: TaskModel): TaskModel {
     mapX: ASINH,
     mapY: ASINH,
     name: 'Asinh',
-    definition:
-      'Every coordinate t of X and of Y becomes asinh(t) = ln(t + √(t² + 1)), which shortens the tails.',
-    mapsInvertible: 'asinh is strictly increasing, with inverse sinh',
+    label: message('tasks.asinh.name'),
+    definition: message('tasks.asinh.definition'),
+    mapsInvertible: message('tasks.asinh.invertible'),
   });
 }
 
@@ -120,11 +131,9 @@ export function wigglyTask(base: TaskModel): TaskModel {
     mapX: WIGGLY_X,
     mapY: WIGGLY_Y,
     name: 'Wiggly',
-    definition:
-      'Every coordinate of X goes through t ↦ t + 0.4 sin t + 0.2 sin(1.7t + 1) + 0.03 sin(3.3t − 2.5), and ' +
-      'every coordinate of Y through t ↦ t − 0.4 sin(0.4t) + 0.17 sin(1.3t + 3.5) + 0.02 sin(4.3t − 2.5).',
-    mapsInvertible:
-      'Both wiggly maps are strictly increasing (their derivatives stay above 0.16 and 0.53), so invertible',
+    label: message('tasks.wiggly.name'),
+    definition: message('tasks.wiggly.definition'),
+    mapsInvertible: message('tasks.wiggly.invertible'),
   });
 }
 
@@ -145,11 +154,12 @@ export function spiralTask(base: TaskModel, speed = 1, normalizeSpeed = true): T
     mapX: spiralMap(0, 1, speedX),
     mapY: spiralMap(1, 2, speedY),
     name: 'Spiral',
-    definition:
-      `X is rotated in the plane of its coordinates 1 and 2 by the angle ${angle('X', base.xDim, speedX)} and ` +
-      `Y in the plane of its coordinates 2 and 3 by ${angle('Y', base.yDim, speedY)} (bmi's spiral exp(θA)·x, ` +
-      'A a generator of so(n), at speed 1 divided by the dimension): points further out turn further.',
-    mapsInvertible: 'A rotation keeps |X|, so the angle can be read off the image and the rotation undone',
+    label: message('tasks.spiral.name'),
+    definition: message('tasks.spiral.definition', {
+      angleX: angle('X', base.xDim, speedX),
+      angleY: angle('Y', base.yDim, speedY),
+    }),
+    mapsInvertible: message('tasks.spiral.invertible'),
   });
 }
 
@@ -160,12 +170,9 @@ export function swissrollTask(base: TaskModel): TaskModel {
     prefix: 'swissroll_x',
     mapX: SWISS_ROLL,
     mapY: IDENTITY,
-    title: 'Swiss roll 2 × 1',
+    title: message('tasks.swissroll.title'),
     bmiName: 'Swiss roll 2 × 1',
-    definition:
-      'X ∈ (0, 1) becomes the point (t cos t, t sin t)/21 of a Swiss roll in ℝ², with t = 1.5π(1 + 2X); ' +
-      'Y is kept.',
-    mapsInvertible:
-      'The roll is injective (its radius t/21 grows with X, so X = (21|X′|/(1.5π) − 1)/2), a smooth embedding',
+    definition: message('tasks.swissroll.definition'),
+    mapsInvertible: message('tasks.swissroll.invertible'),
   });
 }

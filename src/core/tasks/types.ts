@@ -3,6 +3,7 @@
  * distribution of (X, Y) with a sampler and an exactly known mutual information.
  */
 import type { Rng } from '../random';
+import type { Message } from '../../protocol/message';
 
 /** Families, for grouping the Task menu on the page. */
 export type TaskGroup = 'one-dimensional' | 'multinormal' | 'student' | 'transformed';
@@ -33,12 +34,12 @@ export interface TaskFacts {
   readonly yDim: number;
   /** The exact mutual information in nats (a closed form, not an estimate). */
   readonly trueMiNats: number;
-  /** Short and human: "Bivariate normal, ρ = 0.75". */
-  readonly title: string;
+  /** Short and human: "Bivariate normal, ρ = 0.75" (a catalogue key under `tasks.` and its values). */
+  readonly title: Message;
   /** Plain text: how X and Y are made, with the parameters. */
-  readonly definition: string;
+  readonly definition: Message;
   /** Plain text: why the MI is what it is. */
-  readonly whyTruth: string;
+  readonly whyTruth: Message;
   /** The base task a transformed task maps (null for base tasks). */
   readonly baseId: string | null;
   /** bmi's own task name (its `task_name`, as in the paper's figures), e.g. "Multinormal 3 × 3 (2-pair)". */
