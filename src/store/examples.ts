@@ -1,3 +1,4 @@
+import { MessageError, message } from '../protocol/message';
 /**
  * The bundled example datasets: the manifest `examples/index.json` and each CSV beside it, files of
  * the site itself (precached for offline use), fetched relative to the page so any sub-path works.
@@ -31,7 +32,7 @@ export function siteExamples(): ExampleSource {
   let manifest: Promise<readonly ExampleEntry[]> | null = null;
   const fetchOk = async (path: string) => {
     const response = await fetch(new URL(path, document.baseURI));
-    if (!response.ok) throw new Error(`the site's ${path} could not be loaded (HTTP ${response.status})`);
+    if (!response.ok) throw new MessageError(message('errors.siteFile', { path, status: response.status }));
     return response;
   };
   return {

@@ -14,6 +14,7 @@ import {
 } from '../protocol/suiteRun';
 import type { CellStore } from './suiteCells';
 import type { StoreContext } from './storeContext';
+import { errorDetail, type Message } from '../protocol/message';
 
 /** The state of the suite view. */
 export interface SuiteValues {
@@ -25,7 +26,7 @@ export interface SuiteValues {
   readonly suiteCurrent: readonly { readonly task: string; readonly seed: number; readonly step: number }[];
   /** Seconds left, from the mean time of the units finished in this run (null until one has). */
   readonly suiteSecondsLeft: number | null;
-  readonly suiteError: string | null;
+  readonly suiteError: Message | null;
 }
 
 /** The suite view's actions. */
@@ -139,7 +140,7 @@ export function createSuiteSlice(
           set({
             suiteState: 'error',
             suiteCurrent: [],
-            suiteError: error instanceof Error ? error.message : String(error),
+            suiteError: errorDetail(error),
           });
         }
       } finally {

@@ -1,5 +1,6 @@
 import { useRun } from '../../store/context';
 import { suiteProgress } from '../../store/suiteSlice';
+import { useRenderMessage } from '../../i18n/useMessage';
 
 /** Minutes and seconds, e.g. "3 min 20 s". */
 function duration(seconds: number): string {
@@ -15,6 +16,7 @@ export function SuiteProgress() {
   const current = useRun((s) => s.suiteCurrent);
   const left = useRun((s) => s.suiteSecondsLeft);
   const error = useRun((s) => s.suiteError);
+  const render = useRenderMessage();
   const { done, total } = suiteProgress(definition, results);
   const now = current.map((c) => `${c.task} (seed ${c.seed}), step ${c.step}`).join('; ');
   return (
@@ -35,7 +37,7 @@ export function SuiteProgress() {
       </p>
       {error && (
         <p className="data-status error" role="alert">
-          The suite stopped: {error}
+          The suite stopped: {render(error)}
         </p>
       )}
     </div>
