@@ -1,7 +1,7 @@
 /** Keeps the run settings and the page's URL hash in step, so any configuration is a link. */
 import type { StoreApi } from 'zustand/vanilla';
 import { PARAMS } from '../protocol/config';
-import { MessageError, message } from '../protocol/message';
+import { MessageError, message, type Message } from '../protocol/message';
 import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
 import { suiteFromHash, suiteToHash } from '../protocol/suite';
 import { parseLanguage, preferredLanguage } from '../i18n/languages';
@@ -78,12 +78,12 @@ function followLesson(
 }
 
 /** The notice for `hide=` names the page does not know. */
-function hiddenNotice(unknown: readonly string[]): string {
+function hiddenNotice(unknown: readonly string[]): Message {
   const names = unknown
     .slice(0, 5)
     .map((name) => `"${name.slice(0, 40)}"`)
     .join(', ');
-  return `URL parameter hide names ${unknown.length === 1 ? 'a control' : 'controls'} this page does not have (${names}); ${unknown.length === 1 ? 'it was' : 'they were'} ignored.`;
+  return message('notices.url.unknownHidden', { count: unknown.length, names });
 }
 
 /** The browser's preferred language (English where the host has no navigator, as in tests). */
