@@ -5,7 +5,7 @@ import { useRun } from '../store/context';
 
 /**
  * The backends' throughput as timed on this machine at the shown run's size ("WebAssembly 2,900
- * steps/s; WebGL 410 at this size, measured on this machine"), or that they are being timed.
+ * steps/s, WebGL 410 at this size, measured on this machine"), or that they are being timed.
  * `data-<backend>` carries each figure (empty when untimed).
  */
 export function BackendSpeeds() {

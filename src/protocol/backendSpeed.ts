@@ -132,6 +132,11 @@ function roundedSpeed(stepsPerSecond: number): number {
   return stepsPerSecond >= 10 ? Math.round(stepsPerSecond) : Math.round(10 * stepsPerSecond) / 10;
 }
 
+/** Messages one after another, joined by the catalogue's comma ("A, B, C"). */
+function commaList(items: readonly Message[]): Message {
+  return items.reduce((list, next) => message('notices.speeds.comma', { list, next }));
+}
+
 /** "WebGL 410": a backend and its throughput. */
 function figure(t: BackendTiming, withUnit = false): Message {
   return message(withUnit ? 'notices.speeds.figureWithUnit' : 'notices.speeds.figure', {
@@ -158,12 +163,15 @@ export function measuredChoice(
   return {
     backend: winner.backend,
     reason: others.length
-      ? message('notices.backend.measuredAgainst', { ...values, others: others.map((t) => figure(t)) })
+      ? message('notices.backend.measuredAgainst', {
+          ...values,
+          others: commaList(others.map((t) => figure(t))),
+        })
       : message('notices.backend.measured', values),
   };
 }
 
-/** The measurement in a sentence: "WebAssembly 2,900 steps/s; WebGL 410 at this size, measured on this machine". */
+/** The measurement in a sentence: "WebAssembly 2,900 steps/s, WebGL 410 at this size, measured on this machine". */
 export function describeMeasurement(measurement: SpeedMeasurement): Message {
   const figures = measurement.timings
     .filter((t) => t.stepsPerSecond !== null)
@@ -177,7 +185,7 @@ export function describeMeasurement(measurement: SpeedMeasurement): Message {
       }),
     );
   const head = figures.length
-    ? message('notices.speeds.measured', { figures })
+    ? message('notices.speeds.measured', { figures: commaList(figures) })
     : message('notices.speeds.none');
   return untimed.length ? message('notices.speeds.withUntimed', { head, untimed }) : head;
 }

@@ -95,9 +95,10 @@ describe('the measured choice', () => {
       message('notices.backend.measuredAgainst', {
         backend: message('notices.backend.name.wasm'),
         speed: 2900,
-        others: [
-          message('notices.speeds.figure', { backend: message('notices.backend.name.webgl'), speed: 410 }),
-        ],
+        others: message('notices.speeds.figure', {
+          backend: message('notices.backend.name.webgl'),
+          speed: 410,
+        }),
       }),
     );
     expect(inEnglish(wasm?.reason ?? message('none'))).toBe(
@@ -125,9 +126,19 @@ describe('the measured choice', () => {
     expect(measuredChoice(measured([timing('wasm', null, 'blocked')]))).toBeNull();
   });
 
+  it('lists three figures with commas', () => {
+    const three = measured([timing('wasm', 100), timing('webgl', 500), timing('webgpu', 300)]);
+    expect(inEnglish(measuredChoice(three)?.reason ?? message('none'))).toBe(
+      'WebGL: measured fastest on this machine at this size (500 steps/s; WebAssembly 100, WebGPU 300)',
+    );
+    expect(inEnglish(describeMeasurement(three))).toBe(
+      'WebAssembly 100 steps/s, WebGL 500, WebGPU 300 at this size, measured on this machine',
+    );
+  });
+
   it('reads as one sentence on the page', () => {
     expect(inEnglish(describeMeasurement(measured([timing('wasm', 2900), timing('webgl', 410)])))).toBe(
-      'WebAssembly 2,900 steps/s; WebGL 410 at this size, measured on this machine',
+      'WebAssembly 2,900 steps/s, WebGL 410 at this size, measured on this machine',
     );
     expect(
       inEnglish(
