@@ -90,6 +90,26 @@ it.describe('hostile URL hashes', () => {
   }
 });
 
+it.describe('notices in the reader’s language', () => {
+  it('a bad value reads in Chinese with lang=zh-CN, and in English once the switch says so', async ({
+    site,
+  }) => {
+    await load(site, withQuickSettings('dim=abc&colour=blue&lang=zh-CN'));
+    const notice = site.getByTestId('notice');
+    await expect(notice).toContainText(
+      'URL 参数 dim="abc" 无效（dim 须为 1 到 20 之间的整数），改用默认值 3。',
+    );
+    await expect(notice).toContainText('未知的 URL 参数 "colour"，已忽略。');
+    await expect(notice.getByRole('button', { name: '关闭提示' }).first()).toBeVisible();
+    await site.getByTestId('language').selectOption('en');
+    await expect(notice).toContainText(
+      'URL parameter dim="abc" is invalid (dim must be an integer from 1 to 20); using the default 3.',
+    );
+    await expect(notice).toContainText('Unknown URL parameter "colour" was ignored.');
+    await expect(notice).not.toContainText('无效');
+  });
+});
+
 it.describe('valid configurations at the edges', () => {
   for (const c of EDGE_CASES as readonly EdgeCase[]) {
     it(`${c.name}: #${c.hash}`, async ({ site }) => {
