@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { describeMeasurement } from '../protocol/backendSpeed';
 import { currentMeasurement } from '../store/backendTimings';
 import { useRun } from '../store/context';
@@ -10,10 +11,11 @@ import { useRun } from '../store/context';
 export function BackendSpeeds() {
   const measurement = useRun(currentMeasurement);
   const timing = useRun((s) => s.timingBackends);
+  const { t } = useTranslation();
   if (timing) {
     return (
       <p className="backend-speeds secondary" data-testid="backend-speeds" data-state="timing">
-        Timing the backends on this machine at this size…
+        {t('speeds.timing')}
       </p>
     );
   }

@@ -43,9 +43,9 @@ const PSEUDO: Readonly<Record<string, string>> = {
   n: 'ñ',
 };
 
-/** One string in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}} and $t(nesting) alone. */
+/** One string in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}}, $t(nesting) and <tags> alone. */
 function pseudoString(text: string): string {
-  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/);
+  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-z]\w*\s*\/?>)/);
   return `⟦${parts.map((part, i) => (i % 2 ? part : part.replace(/[a-zA-Z]/g, (c) => PSEUDO[c] ?? c))).join('')}⟧`;
 }
 

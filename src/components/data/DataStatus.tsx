@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { formatCount } from '../../core/data/table';
 import { useRun } from '../../store/context';
 import { selectionText } from '../../store/dataSlice';
@@ -8,23 +9,23 @@ export function DataStatus() {
   const summary = useRun((s) => s.dataSummary);
   const selection = useRun((s) => s.dataSelection);
   const selectionError = useRun((s) => s.selectionError);
+  const { t } = useTranslation();
   let text: string;
   let error = false;
   if (load.state === 'loading') {
     const share = load.total > 0 ? ` ${Math.round((100 * load.read) / load.total)}%` : '';
-    text = `Reading ${load.name ?? 'the data'}…${share}`;
+    text = load.name ? t('data.readingName', { name: load.name, share }) : t('data.reading', { share });
   } else if (load.state === 'error') {
     text = load.message ?? 'The data could not be read.';
     error = true;
   } else if (!summary) {
-    text = 'No data yet: choose a file, drop one on the page, paste rows or pick an example.';
+    text = t('data.none');
   } else if (selectionError) {
     text = selectionError;
     error = true;
   } else {
-    const columns = `${summary.columns.length} column${summary.columns.length === 1 ? '' : 's'}`;
     const used = selection ? ` ${selectionText(selection.usedRows, selection.droppedRows)}.` : '';
-    text = `${summary.name}: ${formatCount(summary.rows)} rows, ${columns}.${used}`;
+    text = `${t('data.summary', { name: summary.name, rows: formatCount(summary.rows), count: summary.columns.length })}${used}`;
   }
   return (
     <p
