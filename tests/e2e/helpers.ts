@@ -61,3 +61,25 @@ export async function attributeNow(page: Page, testId: string, name: string): Pr
  * pretend a renderer or a slow backend (protocol/simulation.ts).
  */
 export const TEST_HOOK_PATTERN = /mineLabTest|TestHooks|__test__|simulate-renderer|simulate-slow/i;
+
+/** What the first screen holds and whether anything sticks out sideways. */
+export async function firstScreen(page: Page) {
+  const box = async (testId: string) => {
+    const found = await page.getByTestId(testId).boundingBox();
+    if (!found) throw new Error(`${testId} has no box`);
+    return found;
+  };
+  return {
+    coarse: await page.evaluate(() => window.matchMedia('(pointer: coarse)').matches),
+    scroll: await page.evaluate(() => ({
+      y: window.scrollY,
+      width: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    })),
+    plot: await box('plot'),
+    start: await box('start-pause'),
+    trueMi: await box('true-mi'),
+    estimate: await box('estimate'),
+    step: await box('step'),
+  };
+}
