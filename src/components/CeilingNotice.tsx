@@ -28,7 +28,7 @@ export function CeilingNotice() {
       {t(below.some((b) => b.id === 'infonce') ? 'ceiling.textInfoNce' : 'ceiling.text', {
         truth: formatInformation(inUnits(truth, units)),
         ceiling: formatInformation(inUnits(lowest, units)),
-        units: t(`units.${units}`),
+        units: t(`options.units.${units}`),
         estimators: below.map((b) => t(estimatorKey(b.id))).join(t('list.separator')),
       })}
     </p>

@@ -45,7 +45,7 @@ export function FiniteReadouts() {
   return (
     <>
       <div className="readout headline-heldout" title={t('finite.heldOutTitle')}>
-        <dt>{t('finite.heldOut', { units: t(`units.${units}`) })}</dt>
+        <dt>{t('finite.heldOut', { units: t(`options.units.${units}`) })}</dt>
         <dd data-testid="heldout-estimate" data-bits={latest ?? ''} data-best-bits={best ?? ''}>
           <span className="value">{info(latest)}</span>
           {best !== null && <span className="suffix">{t('finite.best', { value: info(best) })}</span>}

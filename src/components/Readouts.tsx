@@ -71,7 +71,7 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
   const headline = part !== 'details';
   const details = part !== 'headline';
   const { t } = useTranslation();
-  const unit = t(`units.${units}`);
+  const unit = t(`options.units.${units}`);
 
   return (
     <div className={part === 'all' ? undefined : `readouts-${part}`}>

@@ -10,7 +10,8 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 
 /** Waits until the run-state readout shows `state`. */
 export async function waitForRunState(page: Page, state: string, timeoutMs = 150_000): Promise<void> {
-  await expect(page.getByTestId('run-state')).toHaveText(state, { timeout: timeoutMs });
+  // By its data-value: the text is in the page's language.
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-value', state, { timeout: timeoutMs });
 }
 
 /** Waits until at least `count` steps have been received. */

@@ -18,6 +18,8 @@ const ALLOWED = new Set([
   ...['WebGL', 'WebAssembly', 'WebGPU', 'CPU', 'JavaScript', 'TensorFlow', 'js', 'Adam', 'PyTorch'],
   ...['bmi', 'Beyond', 'Normal', 'Student', 'ICML', 'NeurIPS', 'Belghazi', 'Czy', 'Kraskov', 'St'],
   ...['gbauer', 'Grassberger', 'Jensen', 'Shannon', 'ReLU', 'MINE-f'],
+  // subscripts in a formula's plain-text form (w_out, b_out) until KaTeX has typeset it
+  'out',
   // backend ids as the readout shows them, units, maths and missing-value spellings
   ...['wasm', 'webgl', 'cpu', 'webgpu', 'bits', 'nats', 'log', 'ln', 'const', 'NA', 'NaN', 'null'],
   // keys on the keyboard
@@ -35,6 +37,7 @@ const TEMPORARY_TEST_IDS: readonly RegExp[] = [
   /^backend-reason$/, // the worker's reason for its backend
   /^backend-speeds$/, // protocol/backendSpeed describeMeasurement
   /^gpu-renderer$/, // the GPU's own name
+  /^backend$/, // the backend readout's title: the worker's reason
 ];
 
 /** TEMPORARY, as above: English phrases from the store and protocol/suite, wherever they show. */
@@ -51,10 +54,30 @@ interface Shown {
   readonly testId: string | null;
 }
 
-/** Every visible text node and labelling attribute, outside formulas, axis ticks and translate="no". */
+/**
+ * Every visible block of text (a block's text nodes and inline elements together, so a string with
+ * <code> or <sub> inside reads as one) and labelling attribute, outside formulas, axis ticks,
+ * `translate="no"` and the language menu's names of languages in themselves.
+ */
 function shownTexts(page: Page): Promise<Shown[]> {
   return page.evaluate(() => {
-    const SKIP = '.katex, script, style, [translate="no"], .recharts-cartesian-axis-tick';
+    const SKIP = '.katex, script, style, [translate="no"], .recharts-cartesian-axis-tick, option[lang]';
+    const INLINE = new Set([
+      'A',
+      'ABBR',
+      'B',
+      'CODE',
+      'EM',
+      'I',
+      'KBD',
+      'SMALL',
+      'SPAN',
+      'STRONG',
+      'SUB',
+      'SUP',
+    ]);
+    // An inline element reads with its block, unless it has a test id of its own (a readout's value).
+    const inline = (el: Element) => INLINE.has(el.tagName) && !el.hasAttribute('data-testid');
     const visible = (el: Element): boolean => {
       // Options draw inside their menu: they count when the menu does.
       const holder = el.closest('select') ?? el;
@@ -62,14 +85,34 @@ function shownTexts(page: Page): Promise<Shown[]> {
     };
     const describe = (el: Element) =>
       `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.split(' ')[0]}` : ''}`;
-    const testIdOf = (el: Element) => el.closest('[data-testid]')?.getAttribute('data-testid') ?? null;
-    const found: { text: string; where: string; testId: string | null }[] = [];
+    // The element's own test id, a direct child's (a readout's value), else the nearest above it.
+    const testIdOf = (el: Element) =>
+      (el.closest('[data-testid]') === el
+        ? el
+        : (el.querySelector(':scope > [data-testid]') ?? el.closest('[data-testid]'))
+      )?.getAttribute('data-testid') ?? null;
+    /** A block's own text: its text nodes and inline children, skipped parts and nested blocks as spaces. */
+    const textOf = (el: Element): string =>
+      [...el.childNodes]
+        .map((child) => {
+          if (child.nodeType === Node.TEXT_NODE) return child.textContent ?? '';
+          if (!(child instanceof Element) || child.matches(SKIP) || !inline(child)) return ' ';
+          return textOf(child);
+        })
+        .join('');
+    const blocks = new Set<Element>();
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const text = node.textContent?.trim() ?? '';
-      if (!parent || text === '' || parent.closest(SKIP) || !visible(parent)) continue;
-      found.push({ text, where: describe(parent), testId: testIdOf(parent) });
+      let block = node.parentElement;
+      if (!block || (node.textContent ?? '').trim() === '' || block.closest(SKIP) || !visible(block))
+        continue;
+      while (inline(block) && block.parentElement) block = block.parentElement;
+      blocks.add(block);
+    }
+    const found: { text: string; where: string; testId: string | null }[] = [];
+    for (const block of blocks) {
+      const text = textOf(block).replace(/\s+/g, ' ').trim();
+      if (text) found.push({ text, where: describe(block), testId: testIdOf(block) });
     }
     for (const el of document.body.querySelectorAll('[aria-label], [title], [placeholder], [alt], optgroup'))
       for (const name of ['aria-label', 'title', 'placeholder', 'alt', 'label']) {

@@ -6,7 +6,7 @@ import {
   explainEstimator,
 } from '../../src/components/explainer/boundFormulas';
 import { controlNotes } from '../../src/components/explainer/controlNotes';
-import { t } from './englishT';
+import { t, t as english, tZh } from './englishT';
 import { dataModelFormula, trueMiFormula, trueMiNote } from '../../src/components/explainer/dataFormulas';
 import { texLines, texNumber } from '../../src/components/explainer/texFormat';
 import { DEFAULTS, PARAMS, infoNceK, type BoundId, type RunConfig } from '../../src/protocol/config';
@@ -65,23 +65,24 @@ describe('explainer formulas', () => {
     expect(ceilingFormula(config).text).toBe('Î ≲ log N = log₂ 20,000 = 14.29 bits');
   });
 
-  it('are valid TeX for every distribution, estimator and unit', () => {
+  it('are valid TeX for every distribution, estimator and unit, in English and in Chinese', () => {
     const render = (tex: string) => katex.renderToString(tex, { displayMode: true, throwOnError: true });
-    for (const dist of ['channel', 'correlated', 'cubic', 'staircase'] as const)
-      for (const units of ['bits', 'nats'] as const) {
-        const config: RunConfig = { ...DEFAULTS, dist, units, rho: -0.9, estimator: [...ESTIMATORS] };
-        for (const formula of [
-          dataModelFormula(config, t),
-          trueMiFormula(config, 1000, t),
-          criticFormula(config, t),
-          ceilingFormula(config),
-          ...ESTIMATORS.flatMap((id) => {
-            const { bound, training } = explainEstimator(id, config, t);
-            return training ? [bound, training] : [bound];
-          }),
-        ])
-          if (formula.tex !== null) expect(() => render(formula.tex ?? ''), formula.tex).not.toThrow();
-      }
+    for (const t of [english, tZh])
+      for (const dist of ['channel', 'correlated', 'cubic', 'staircase'] as const)
+        for (const units of ['bits', 'nats'] as const) {
+          const config: RunConfig = { ...DEFAULTS, dist, units, rho: -0.9, estimator: [...ESTIMATORS] };
+          for (const formula of [
+            dataModelFormula(config, t),
+            trueMiFormula(config, 1000, t),
+            criticFormula(config, t),
+            ceilingFormula(config),
+            ...ESTIMATORS.flatMap((id) => {
+              const { bound, training } = explainEstimator(id, config, t);
+              return training ? [bound, training] : [bound];
+            }),
+          ])
+            if (formula.tex !== null) expect(() => render(formula.tex ?? ''), formula.tex).not.toThrow();
+        }
   });
 
   it('format numbers for TeX and stack lines', () => {
