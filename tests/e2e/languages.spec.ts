@@ -45,6 +45,7 @@ const TEMPORARY_PHRASES: readonly RegExp[] = [
   /rows used, (none dropped|[\d,]+ dropped \(a missing or non-numeric value in a chosen column\))/, // store selectionText
   /\bsame settings\b|\bestimators = /, // store/history ghostLabel
   /\bMINE \(EMA\)|\bLinear\b/, // protocol/suite SUITE_ESTIMATOR_LABELS
+  /\bpasted text\b/, // the store's name for pasted rows
 ];
 
 /** One piece of text the page shows, with the nearest test id above it. */
@@ -155,6 +156,14 @@ async function untranslated(page: Page): Promise<{ stray: string[]; temporary: s
   return { stray, temporary };
 }
 
+/** Opens the explainer (open by default on a wide screen) and waits for KaTeX. */
+async function openExplainer(page: Page): Promise<void> {
+  const toggle = page.getByTestId('explainer-toggle');
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.getByTestId('explainer').locator('.katex').first()).toBeVisible();
+}
+
 /** A view of the page: its link and what to do once it is open. */
 interface View {
   readonly name: string;
@@ -174,8 +183,7 @@ const VIEWS: readonly View[] = [
         await waitForRunState(page, 'done');
       }
       await expect(page.getByTestId('ghost-run').first()).toBeVisible();
-      await page.getByTestId('explainer-toggle').click();
-      await expect(page.getByTestId('explainer').locator('.katex').first()).toBeVisible();
+      await openExplainer(page);
     },
   },
   {
@@ -192,8 +200,7 @@ const VIEWS: readonly View[] = [
     name: 'the staircase, the explainer open',
     hash: 'dist=staircase&estimator=infonce,smile',
     prepare: async (page) => {
-      await page.getByTestId('explainer-toggle').click();
-      await expect(page.getByTestId('explainer').locator('.katex').first()).toBeVisible();
+      await openExplainer(page);
     },
   },
   {
@@ -202,7 +209,7 @@ const VIEWS: readonly View[] = [
     prepare: async (page) => {
       await page.getByTestId('start-pause').click();
       await waitForRunState(page, 'done');
-      await page.getByTestId('explainer-toggle').click();
+      await openExplainer(page);
     },
   },
   {
@@ -210,12 +217,12 @@ const VIEWS: readonly View[] = [
     hash: 'dist=data&steps=20&batch=200',
     prepare: async (page) => {
       await page.getByTestId('data-example').selectOption('sine');
-      await expect(page.getByTestId('data-status')).toHaveAttribute('data-state', 'done');
+      await expect(page.getByTestId('data-status')).toHaveAttribute('data-state', 'ready');
       await page.getByTestId('start-pause').click();
       await waitForRunState(page, 'done');
       await expect(page.getByTestId('ksg-estimate')).not.toHaveAttribute('data-bits', '');
       await page.locator('details.paste summary').click();
-      await page.getByTestId('explainer-toggle').click();
+      await openExplainer(page);
     },
   },
   {

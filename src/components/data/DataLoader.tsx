@@ -83,9 +83,7 @@ export function DataLoader() {
             max={load.total || 1}
             value={load.total ? load.read : undefined}
             aria-label={
-              load.name
-                ? t('data.readingName', { name: load.name, share: '' })
-                : t('data.reading', { share: '' })
+              load.name ? t('data.progressLabel', { name: load.name }) : t('data.reading', { share: '' })
             }
           />
           <button type="button" data-testid="data-cancel" onClick={cancelDataLoad}>

@@ -1,4 +1,5 @@
-import { useTranslation } from 'react-i18next';
+import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatCount } from '../../core/data/table';
 import { useRun } from '../../store/context';
 import { selectionText } from '../../store/dataSlice';
@@ -10,11 +11,19 @@ export function DataStatus() {
   const selection = useRun((s) => s.dataSelection);
   const selectionError = useRun((s) => s.selectionError);
   const { t } = useTranslation();
-  let text: string;
+  let text: ReactNode;
   let error = false;
   if (load.state === 'loading') {
     const share = load.total > 0 ? ` ${Math.round((100 * load.read) / load.total)}%` : '';
-    text = load.name ? t('data.readingName', { name: load.name, share }) : t('data.reading', { share });
+    text = load.name ? (
+      <Trans
+        i18nKey="data.readingName"
+        values={{ name: load.name, share }}
+        components={{ name: <span translate="no" /> }}
+      />
+    ) : (
+      t('data.reading', { share })
+    );
   } else if (load.state === 'error') {
     text = load.message ?? 'The data could not be read.';
     error = true;
@@ -24,8 +33,22 @@ export function DataStatus() {
     text = selectionError;
     error = true;
   } else {
+    // A file's name is data, not words (translate="no"); a bundled example's title is the catalogue's.
     const used = selection ? ` ${selectionText(selection.usedRows, selection.droppedRows)}.` : '';
-    text = `${t('data.summary', { name: summary.name, rows: formatCount(summary.rows), count: summary.columns.length })}${used}`;
+    const title = summary.example
+      ? t(`data.examples.${summary.example.name}`, { defaultValue: summary.name })
+      : summary.name;
+    text = (
+      <>
+        <Trans
+          i18nKey="data.summary"
+          values={{ name: title, rows: formatCount(summary.rows) }}
+          count={summary.columns.length}
+          components={{ name: <span translate={summary.example ? undefined : 'no'} /> }}
+        />
+        {used}
+      </>
+    );
   }
   return (
     <p
