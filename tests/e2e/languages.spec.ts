@@ -21,7 +21,7 @@ const ALLOWED = new Set([
   // subscripts in a formula's plain-text form (w_out, b_out) until KaTeX has typeset it
   'out',
   // backend ids as the readout shows them, units, maths and missing-value spellings
-  ...['wasm', 'webgl', 'cpu', 'webgpu', 'bits', 'nats', 'log', 'ln', 'const', 'NA', 'NaN', 'null'],
+  ...['wasm', 'webgl', 'cpu', 'webgpu', 'bits', 'nats', 'log', 'ln', 'sin', 'const', 'NA', 'NaN', 'null'],
   // keys on the keyboard
   ...['Ctrl', 'Alt'],
 ]);
@@ -38,6 +38,8 @@ const TEMPORARY_TEST_IDS: readonly RegExp[] = [
   /^backend-speeds$/, // protocol/backendSpeed describeMeasurement
   /^gpu-renderer$/, // the GPU's own name
   /^backend$/, // the backend readout's title: the worker's reason
+  /^explain-task$/, // a benchmark task's definition and why its truth is what it is (core/tasks)
+  /^suite-task$/, // the same definitions, as the suite's task checkboxes' titles
 ];
 
 /** TEMPORARY, as above: English phrases from the store and protocol/suite, wherever they show. */
@@ -62,7 +64,9 @@ interface Shown {
  */
 function shownTexts(page: Page): Promise<Shown[]> {
   return page.evaluate(() => {
-    const SKIP = '.katex, script, style, [translate="no"], .recharts-cartesian-axis-tick, option[lang]';
+    // A formula (typeset, or its plain-text twin until KaTeX loads: both carry data-tex) is maths.
+    const SKIP =
+      '.katex, .tex[data-tex], script, style, [translate="no"], .recharts-cartesian-axis-tick, option[lang]';
     const INLINE = new Set([
       'A',
       'ABBR',
@@ -237,8 +241,9 @@ const VIEWS: readonly View[] = [
     hash: 'view=suite&tasks=1v1-normal-0.75,student-identity-1-1-1&estimator=mine,ksg&seeds=1&rows=1000',
     prepare: async (page) => {
       await expect(page.getByTestId('suite-view')).toBeVisible();
-      for (const summary of await page.locator('.suite-form details:not([open]) summary').all())
-        await summary.click();
+      await page.locator('.suite-form details').evaluateAll((all) => {
+        for (const details of all) if (details instanceof HTMLDetailsElement) details.open = true;
+      });
     },
   },
 ];
@@ -273,7 +278,7 @@ test.describe('in Chinese', () => {
     await page.goto('about:blank');
     await page.goto('./#lang=zh-CN');
     await expect(page.getByTestId('start-pause')).toHaveText('开始');
-    await expect(page.getByRole('region', { name: '设置' })).toBeVisible();
+    await expect(page.getByRole('region', { name: '设置', exact: true })).toBeVisible();
     await expect(page.getByLabel('噪声方差 σ²')).toBeVisible();
     await expect(page.getByTestId('true-mi')).toHaveText('6.00');
   });

@@ -38,11 +38,14 @@ export function ExplainerBody({ config, stepIdx }: { config: RunConfig; stepIdx:
   return (
     <div className="explainer-body">
       <h3>{t('explainer.dataTitle')}</h3>
-      <Tex formula={dataModelFormula(config, t)} />
-      <Tex formula={trueMiFormula(config, stepIdx, t)} />
-      <p>
-        {trueMiNote(config, t)} {t('explainer.dashedLine')}
-      </p>
+      {/* A benchmark task's definition and truth come from its catalogue entry (explain-task). */}
+      <div data-testid={config.dist === 'task' ? 'explain-task' : undefined}>
+        <Tex formula={dataModelFormula(config, t)} />
+        <Tex formula={trueMiFormula(config, stepIdx, t)} />
+        <p>
+          {trueMiNote(config, t)} {t('explainer.dashedLine')}
+        </p>
+      </div>
 
       <h3>{t('explainer.criticTitle')}</h3>
       <Tex formula={criticFormula(config, t)} />

@@ -42,10 +42,11 @@ export function dataModelFormula(config: RunConfig, t: TFunction): Formula {
     case 'cubic':
       return {
         tex: texLines(
-          `X, \\varepsilon \\sim \\mathcal{N}(0,\\ I_d),\\quad Y = \\bigl(\\rho X + \\sqrt{1-\\rho^2}\\,\\varepsilon\\bigr)^{3}\\ \\text{${t('explainer.tex.eachCoordinate')}}`,
+          // Coordinatewise by its index j: words stay out of TeX (a translation may hold characters TeX rejects).
+          `X, \\varepsilon \\sim \\mathcal{N}(0,\\ I_d),\\quad Y_j = \\bigl(\\rho X_j + \\sqrt{1-\\rho^2}\\,\\varepsilon_j\\bigr)^{3}`,
           `\\rho = ${texNumber(config.rho)},\\quad ${d}`,
         ),
-        text: `X, ε ~ N(0, I_d), Y = (ρX + √(1−ρ²)·ε)³ ${t('explainer.tex.eachCoordinate')}; ρ = ${textNumber(config.rho)}, d = ${config.dim}`,
+        text: `X, ε ~ N(0, I_d), Y = (ρX + √(1−ρ²)·ε)³ ${t('explainer.plainFormula.eachCoordinate')}; ρ = ${textNumber(config.rho)}, d = ${config.dim}`,
       };
     case 'staircase':
       return {
@@ -105,9 +106,9 @@ export function trueMiFormula(config: RunConfig, stepIdx: number, t: TFunction):
       return {
         tex: texLines(
           `I_t = 2\\min\\Bigl(5,\\ 1 + \\Bigl\\lfloor \\frac{t}{${texNumber(config.stair)}} \\Bigr\\rfloor\\Bigr)\\ \\text{nats}`,
-          `\\text{${t('explainer.tex.now')} } I_{${stepIdx}} = ${nats}\\ \\text{nats} = ${result.tex},\\quad \\rho_t = ${texNumber(rho)}`,
+          `I_{${stepIdx}} = ${nats}\\ \\text{nats} = ${result.tex},\\quad \\rho_t = ${texNumber(rho)}`,
         ),
-        text: `I_t = 2·min(5, 1 + ⌊t / ${config.stair}⌋) nats; ${t('explainer.tex.now')} I_${stepIdx} = ${nats} nats = ${result.text}, ρ_t = ${textNumber(rho)}`,
+        text: `I_t = 2·min(5, 1 + ⌊t / ${config.stair}⌋) nats; ${t('explainer.plainFormula.now')} I_${stepIdx} = ${nats} nats = ${result.text}, ρ_t = ${textNumber(rho)}`,
       };
     }
     case 'task':
