@@ -148,7 +148,9 @@ function strayWords(text: string): string[] {
 async function untranslated(page: Page): Promise<{ stray: string[]; temporary: string[] }> {
   const stray: string[] = [];
   const temporary: string[] = [];
-  for (const shown of await shownTexts(page)) {
+  const texts = await shownTexts(page);
+  expect(texts.length, 'pieces of text walked').toBeGreaterThan(10);
+  for (const shown of texts) {
     let text = shown.text;
     for (const phrase of TEMPORARY_PHRASES) text = text.replace(phrase, (m) => (temporary.push(m), ' '));
     const words = strayWords(text);
