@@ -23,7 +23,7 @@ export default defineConfig(({ mode }) => ({
       manifest: false,
       workbox: {
         // woff2: KaTeX's fonts for the explainer (browsers that take woff2 never ask for woff or ttf).
-        globPatterns: ['**/*.{js,css,html,svg,png,wasm,woff2}', 'examples/*.{csv,json}'],
+        globPatterns: ['**/*.{js,css,html,svg,png,wasm,woff2}', 'examples/*.{csv,json}', 'lessons/*.json'],
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         cleanupOutdatedCaches: true,
         navigateFallback: null,

@@ -17,6 +17,7 @@ export function App() {
   const presentation = useRun((s) => s.presentation);
   const embed = useRun((s) => s.embed);
   const view = useRun((s) => s.view);
+  const inLesson = useRun((s) => s.lesson !== null);
   const narrow = useNarrowScreen();
   const { t } = useTranslation();
   useKeyboardShortcuts();
@@ -27,6 +28,7 @@ export function App() {
     embed && 'embedded',
     narrow && !embed && !presentation && 'phone',
     dragging && 'dragging-file',
+    inLesson && 'in-lesson',
   ]
     .filter(Boolean)
     .join(' ');

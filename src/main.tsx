@@ -19,6 +19,7 @@ import './styles/modes.css';
 import './styles/phone.css';
 import './styles/touch.css';
 import './styles/data.css';
+import './styles/lesson.css';
 
 /** The backend timings, kept in localStorage (when the browser allows it: it is only a cache). */
 const speedStorage = {

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useRun, useRunStoreApi } from '../store/context';
+import { useHidden } from './lesson/useHidden';
 import { ExportCsvButton } from './export/ExportCsvButton';
 import { SavePngButton } from './export/SavePngButton';
 import { ShareLink } from './ShareLink';
@@ -15,6 +16,7 @@ export function RunControls({ exports = true }: { exports?: boolean }) {
   const missingData = useRun((s) => s.config.dist === 'data' && s.dataSelection === null);
   const { stepOnce, reset } = store.getState();
   const { t } = useTranslation();
+  const exportsHidden = useHidden('exports');
 
   return (
     <div className="run-controls" role="group" aria-label={t('run.controls')}>
@@ -30,7 +32,7 @@ export function RunControls({ exports = true }: { exports?: boolean }) {
       <button type="button" data-testid="reset" onClick={reset} disabled={runState === 'idle'}>
         {t('run.reset')}
       </button>
-      {exports && (
+      {exports && !exportsHidden && (
         <>
           <ExportCsvButton />
           <SavePngButton />

@@ -17,7 +17,10 @@ import {
  * URL keys that are not settings but tell the page what to do, and the values they accept: `run=1`
  * starts training on load, `present=1` opens presentation mode, `embed=1` the compact layout for
  * an iframe, `sweep=key:v1,v2,…` sets up a sweep (its values are checked when it is set up),
- * `data=example:<name>` loads a bundled example dataset (the user's own data never goes in a URL).
+ * `data=example:<name>` loads a bundled example dataset (the user's own data never goes in a URL),
+ * `lesson=<name>` (a built-in lesson or one under the site's lessons/) or `lesson=~<encoded>` (a
+ * lesson carried whole, see lesson.ts) opens a lesson at `step=<k>` (1-based), and `hide=a,b,…`
+ * hides the named controls (settings by key, panels by name: lesson.ts's HIDEABLE_PANELS).
  */
 export const PAGE_FLAGS = Object.freeze({
   run: /^[01]$/,
@@ -26,6 +29,9 @@ export const PAGE_FLAGS = Object.freeze({
   sweep: /^[a-z]+:[-+0-9.eE,]{1,200}$/,
   data: /^example:[a-z0-9-]{1,40}$/,
   lang: /^(en|zh-CN|en-XA)$/,
+  lesson: /^([a-z0-9][a-z0-9-]{0,60}|~[A-Za-z0-9_-]{1,60000})$/,
+  step: /^[1-9][0-9]?$/,
+  hide: /^[a-z0-9,-]{1,600}$/,
 } as const);
 
 /** A page flag's name. */

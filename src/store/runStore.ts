@@ -14,6 +14,7 @@ import { createSuiteSlice, type SuiteDependencies } from './suiteSlice';
 import { createDataSlice, type DataDependencies } from './dataSlice';
 import { siteExamples } from './examples';
 import { createHistorySlice } from './historySlice';
+import { NO_LESSON, createLessonSlice, siteLessons, type LessonDependencies } from './lessonSlice';
 import { createRunCommands } from './runCommands';
 import { createPreferences } from './preferences';
 import { mergeNotices } from './notices';
@@ -39,13 +40,15 @@ function pageSuite(): SuiteDependencies {
 
 /**
  * Creates the store, driving training workers through `host`, and loading data and computing
- * baselines through `data` (the data worker and the bundled examples).
+ * baselines through `data` (the data worker and the bundled examples), and the site's lessons
+ * through `lessons`.
  */
 export function createRunStore(
   host: WorkerHost,
   options: RunStoreOptions = { restartDebounceMs: 300 },
   data: DataDependencies = { client: createDataClient(), examples: siteExamples() },
   suite: SuiteDependencies = pageSuite(),
+  lessons: LessonDependencies = siteLessons(),
 ): StoreApi<RunStoreState> {
   /** The backend preference the current worker was started with; null before the first. */
   let workerBackend: BackendPreference | null = null;
@@ -140,6 +143,8 @@ export function createRunStore(
       ...dataSlice.actions,
       ...suiteSlice.values,
       ...suiteSlice.actions,
+      ...NO_LESSON,
+      ...createLessonSlice(ctx, lessons),
 
       ...commands,
       ...history.actions,

@@ -13,6 +13,7 @@ import type {
   ToWorker,
 } from '../protocol/messages';
 import type { DataActions, DataValues } from './dataTypes';
+import type { LessonActions, LessonValues } from './lessonTypes';
 import type { SuiteActions, SuiteValues } from './suiteSlice';
 import type { GhostRun, Sweep } from './history';
 import type { RunResults } from './runResults';
@@ -181,6 +182,8 @@ export type RunStoreState = RunValues &
   RunActions &
   DataValues &
   DataActions &
+  LessonValues &
+  LessonActions &
   SuiteValues &
   SuiteActions &
   PreferencesValues &

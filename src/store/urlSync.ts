@@ -4,6 +4,7 @@ import { PARAMS } from '../protocol/config';
 import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
 import { suiteFromHash, suiteToHash } from '../protocol/suite';
 import { parseLanguage, preferredLanguage } from '../i18n/languages';
+import { parseHideList } from '../protocol/lesson';
 import { parseSweepParam, sweepToParam } from './history';
 import type { RunStoreState } from './runStore';
 
@@ -22,7 +23,18 @@ export interface UrlHost {
  * set up (`run` is read once and never written back).
  */
 export function pageFlags(
-  state: Pick<RunStoreState, 'presentation' | 'embed' | 'sweep' | 'config' | 'dataSummary' | 'language'>,
+  state: Pick<
+    RunStoreState,
+    | 'presentation'
+    | 'embed'
+    | 'sweep'
+    | 'config'
+    | 'dataSummary'
+    | 'language'
+    | 'lesson'
+    | 'lessonStep'
+    | 'urlHidden'
+  >,
 ): Partial<Record<PageFlag, string>> {
   const example = state.config.dist === 'data' ? state.dataSummary?.example : null;
   return {
@@ -31,7 +43,46 @@ export function pageFlags(
     ...(state.sweep ? { sweep: sweepToParam(state.sweep) } : {}),
     ...(example ? { data: `example:${example.name}` } : {}),
     ...(state.language !== 'en' ? { lang: state.language } : {}),
+    ...(state.lesson?.ref ? { lesson: state.lesson.ref, step: String(state.lessonStep + 1) } : {}),
+    ...(state.urlHidden.length > 0 ? { hide: state.urlHidden.join(',') } : {}),
   };
+}
+
+/**
+ * Follows a link's lesson: opens the one it names (at its step), moves to the step it names, or —
+ * when the link names none — leaves the lesson it came from. Returns whether the lesson sets the
+ * configuration (the link's own settings then give way to the step's).
+ */
+function followLesson(
+  store: StoreApi<RunStoreState>,
+  ref: string | undefined,
+  stepFlag: string | undefined,
+): boolean {
+  const state = store.getState();
+  const step = stepFlag ? Number(stepFlag) - 1 : 0;
+  if (ref === undefined) {
+    // A lesson from a file that was too long for a link has no ref: only leaving closes it.
+    if (state.lesson?.ref) state.closeLesson();
+    return false;
+  }
+  if (state.lesson?.ref !== ref) {
+    void state.openLesson(ref, step);
+    return true;
+  }
+  if (step !== state.lessonStep) {
+    state.goToLessonStep(step);
+    return true;
+  }
+  return false;
+}
+
+/** The notice for `hide=` names the page does not know. */
+function hiddenNotice(unknown: readonly string[]): string {
+  const names = unknown
+    .slice(0, 5)
+    .map((name) => `"${name.slice(0, 40)}"`)
+    .join(', ');
+  return `URL parameter hide names ${unknown.length === 1 ? 'a control' : 'controls'} this page does not have (${names}); ${unknown.length === 1 ? 'it was' : 'they were'} ignored.`;
 }
 
 /** The browser's preferred language (English where the host has no navigator, as in tests). */
@@ -72,15 +123,29 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
       return;
     }
     store.getState().setView('lab');
-    const { config, flags, autoRun, notices } = configFromHash(host.location.hash);
+    const parsed = configFromHash(host.location.hash);
+    const { config, flags, autoRun } = parsed;
     const state = store.getState();
+    const hidden = parseHideList(flags.hide ?? '');
+    state.setUrlHidden(hidden.keys);
+    const notices =
+      hidden.unknown.length > 0 ? [...parsed.notices, hiddenNotice(hidden.unknown)] : parsed.notices;
+    const lessonSetsConfig = followLesson(store, flags.lesson, flags.step);
     // A hand edit that changes nothing (or only the notation) leaves the run alone.
-    if (PARAMS.some((spec) => String(config[spec.key]) !== String(state.config[spec.key])))
+    if (
+      !lessonSetsConfig &&
+      PARAMS.some((spec) => String(config[spec.key]) !== String(state.config[spec.key]))
+    )
       state.loadConfig(config, notices);
     else if (notices.length > 0) state.addNotices(notices);
     state.setLanguage(parseLanguage(flags.lang) ?? preferredLanguageOf(host));
     state.setPresentation(flags.present === '1');
     state.setEmbed(flags.embed === '1');
+    if (lessonSetsConfig) {
+      // The lesson's step sets the data, the run and the sweep (none) itself.
+      writeHash();
+      return;
+    }
     let sweepReady = false;
     if (flags.sweep && flags.sweep !== (state.sweep && sweepToParam(state.sweep))) {
       try {
@@ -113,6 +178,9 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
       state.dataSummary !== previous.dataSummary ||
       state.view !== previous.view ||
       state.language !== previous.language ||
+      state.lesson !== previous.lesson ||
+      state.lessonStep !== previous.lessonStep ||
+      state.urlHidden !== previous.urlHidden ||
       state.suiteDefinition !== previous.suiteDefinition
     )
       writeHash();

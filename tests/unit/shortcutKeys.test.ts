@@ -34,10 +34,30 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('r'), body)).toBe('reset');
     expect(shortcutFor(key('P'), body)).toBe('presentation');
     expect(shortcutFor(key('?'), body)).toBe('shortcuts');
-    expect(SHORTCUTS.map((s) => s.keyLabel)).toEqual(['Space', 'S', 'R', 'P', '?']);
+    expect(SHORTCUTS.map((s) => s.keyLabel)).toEqual(['Space', 'S', 'R', 'P', '→', '←', '?']);
   });
 
-  it('ignores other keys, the arrows included (they keep moving a focused slider)', () => {
+  it('maps → and ← to the lesson steps, except where the arrows already act or with Shift held', () => {
+    expect(shortcutFor(key('ArrowRight'), body)).toBe('lesson-next');
+    expect(shortcutFor(key('ArrowLeft'), null)).toBe('lesson-previous');
+    expect(shortcutFor(key('ArrowRight'), focus('BUTTON'))).toBe('lesson-next');
+    expect(shortcutFor(key('ArrowRight', { shiftKey: true }), body)).toBeNull();
+    for (const at of [
+      slider,
+      focus('INPUT', { inputType: 'radio' }),
+      focus('INPUT', { inputType: 'text' }),
+      focus('SELECT'),
+      focus('TEXTAREA'),
+      focus('DIV', { isContentEditable: true }),
+      focus('DIV', { role: 'slider' }),
+      focus('DIV', { role: 'tab' }),
+      focus('LI', { role: 'menuitem' }),
+      focus('SPAN', { scrollsSideways: true }),
+    ])
+      expect(shortcutFor(key('ArrowLeft'), at), JSON.stringify(at)).toBeNull();
+  });
+
+  it('ignores other keys at a slider, the arrows included (they keep moving it)', () => {
     for (const k of [
       'ArrowLeft',
       'ArrowRight',

@@ -9,6 +9,7 @@ import {
   type RunConfig,
 } from '../../protocol/config';
 import { useRun } from '../../store/context';
+import { isHidden } from '../../store/lessonSlice';
 import { DataPanel } from '../data/DataPanel';
 import { EstimatorPicker } from './EstimatorPicker';
 import { LayerWidths } from './LayerWidths';
@@ -65,17 +66,32 @@ function ParamControl({ spec, config }: { spec: ParamSpec; config: RunConfig }) 
 export function SettingsPanel() {
   const config = useRun((s) => s.config);
   const { t } = useTranslation();
+  // The keys `hide=` or the lesson's step hides, as one string (a stable selector result).
+  const hidden = useRun((s) =>
+    PARAMS.filter((spec) => isHidden(s, spec.key))
+      .map((spec) => spec.key)
+      .join(','),
+  ).split(',');
   return (
     <section className="panel settings" aria-label={t('settings.region')}>
       {GROUP_ORDER.map((group) => {
         const specs = PARAMS.filter(
-          (spec) => spec.group === group && spec.type !== 'columns' && isApplicable(spec, config),
+          (spec) =>
+            spec.group === group &&
+            spec.type !== 'columns' &&
+            isApplicable(spec, config) &&
+            !hidden.includes(spec.key),
         );
+        if (specs.length === 0) return null;
         return (
           <fieldset key={group} className={specs.some((s) => isMainParam(s.key)) ? undefined : 'secondary'}>
             <legend>{groupTitle(group, config, t)}</legend>
             {specs.map((spec) => (
-              <div key={spec.key} className={isMainParam(spec.key) ? 'main-param' : 'secondary'}>
+              <div
+                key={spec.key}
+                className={isMainParam(spec.key) ? 'main-param' : 'secondary'}
+                data-param={spec.key}
+              >
                 <ParamControl spec={spec} config={config} />
                 {spec.key === 'dist' && <DataPanel />}
               </div>

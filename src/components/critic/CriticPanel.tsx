@@ -35,7 +35,10 @@ function sourceDimsOrNull(config: RunConfig): { xDim: number; yDim: number } | n
  * dimensions a scatter of one batch's first coordinates.
  */
 export function CriticPanel() {
-  const snapshot = useDeferredValue(useRun((s) => s.snapshot)); // drawn in the background pass
+  const deferred = useDeferredValue(useRun((s) => s.snapshot)); // drawn in the background pass
+  const runId = useRun((s) => s.runId);
+  // A deferred snapshot may still be the last run's, made with other dimensions: never mix the two.
+  const snapshot = deferred?.runId === runId ? deferred : null;
   const runConfig = useRun((s) => s.runConfig);
   const config = useRun((s) => s.config);
   const runInfo = useRun((s) => s.runInfo);

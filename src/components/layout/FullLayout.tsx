@@ -13,47 +13,64 @@ import { EstimatePlot } from '../plot/EstimatePlot';
 import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { useRun } from '../../store/context';
+import { LessonMenu, LessonStatus } from '../lesson/LessonMenu';
+import { LessonPlayer } from '../lesson/LessonPlayer';
+import { useHidden } from '../lesson/useHidden';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LabFooter, Tagline } from './LabText';
 
 /**
- * The whole lab: settings on the left; presets, run controls, readouts, the live plot, the critic,
+ * The whole lab: the lesson (when one is open) and settings on the left; presets, run controls, readouts, the live plot, the critic,
  * sweeps and the explanation on the right. Presentation mode hides the parts marked `secondary` with CSS and moves
- * the presets under the (then short) settings, leaving the right column to the plot.
+ * the presets under the (then short) settings, leaving the right column to the plot. Panels that
+ * `hide=` or the lesson's step names are left out.
  */
 export function FullLayout() {
   const presentation = useRun((s) => s.presentation);
   const { t } = useTranslation();
+  const hide = {
+    presets: useHidden('presets'),
+    critic: useHidden('critic'),
+    sweep: useHidden('sweep'),
+    explainer: useHidden('explainer'),
+    suite: useHidden('suite'),
+  };
+  const presets = !hide.presets && <Presets />;
   return (
     <>
       <header>
         <h1>{t('app.title')}</h1>
         <Tagline />
         <div className="header-tools">
-          <a className="secondary header-link" href="#view=suite" data-testid="open-suite">
-            {t('app.openSuite')}
-          </a>
+          <LessonMenu />
+          {!hide.suite && (
+            <a className="secondary header-link" href="#view=suite" data-testid="open-suite">
+              {t('app.openSuite')}
+            </a>
+          )}
           <LanguageSwitch />
           <ShortcutsButton />
           <PresentationToggle />
         </div>
       </header>
       <Notices />
+      <LessonStatus />
       <main>
         <div className="side">
+          <LessonPlayer />
           <SettingsPanel />
-          {presentation && <Presets />}
+          {presentation && presets}
         </div>
         <div className="results">
-          {!presentation && <Presets />}
+          {!presentation && presets}
           <RunControls />
           <Readouts />
           <CeilingNotice />
           <SlowStepNotice />
           <EstimatePlot />
-          <CriticPanel />
-          <SweepPanel />
-          <Explainer />
+          {!hide.critic && <CriticPanel />}
+          {!hide.sweep && <SweepPanel />}
+          {!hide.explainer && <Explainer />}
         </div>
       </main>
       <LabFooter />

@@ -10,6 +10,9 @@ import { Readouts } from '../Readouts';
 import { RunControls } from '../RunControls';
 import { SlowStepNotice } from '../SlowStepNotice';
 import { SweepPanel } from '../sweep/SweepPanel';
+import { LessonMenu, LessonStatus } from '../lesson/LessonMenu';
+import { LessonPlayer } from '../lesson/LessonPlayer';
+import { useHidden } from '../lesson/useHidden';
 import { LabFooter, Tagline } from './LabText';
 import { MoreMenu } from './MoreMenu';
 
@@ -17,10 +20,16 @@ import { MoreMenu } from './MoreMenu';
  * The lab on a narrow screen (a phone, upright or sideways): the title, Start / Step / Reset, the
  * presets as one menu and the other actions behind "More"; then the plot with the headline readouts
  * (true MI, estimate, step) above it (beside it when sideways), so the curve is on the first screen;
- * then what to watch, the other readouts, the settings, the critic, sweeps and the explanation.
+ * then the lesson's step (when one is open), what to watch, the other readouts, the settings, the critic, sweeps and the explanation.
  */
 export function PhoneLayout() {
   const { t } = useTranslation();
+  const hide = {
+    presets: useHidden('presets'),
+    critic: useHidden('critic'),
+    sweep: useHidden('sweep'),
+    explainer: useHidden('explainer'),
+  };
   return (
     <>
       <header className="phone-header">
@@ -29,23 +38,26 @@ export function PhoneLayout() {
         <Tagline />
         <div className="phone-bar">
           <RunControls exports={false} />
-          <PresetSelect />
+          {!hide.presets && <PresetSelect />}
         </div>
+        <LessonMenu />
       </header>
       <Notices />
+      <LessonStatus />
       <main className="phone-layout">
         <div className="phone-plot">
           <Readouts part="headline" />
           <EstimatePlot />
         </div>
-        <PresetWatch />
+        <LessonPlayer />
+        {!hide.presets && <PresetWatch />}
         <CeilingNotice />
         <SlowStepNotice />
         <Readouts part="details" />
         <SettingsPanel />
-        <CriticPanel />
-        <SweepPanel />
-        <Explainer />
+        {!hide.critic && <CriticPanel />}
+        {!hide.sweep && <SweepPanel />}
+        {!hide.explainer && <Explainer />}
       </main>
       <LabFooter />
     </>

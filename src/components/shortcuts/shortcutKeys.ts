@@ -5,7 +5,8 @@
  */
 
 /** What a shortcut does. */
-export type ShortcutAction = 'toggle-run' | 'step' | 'reset' | 'presentation' | 'shortcuts';
+export type ShortcutAction =
+  'toggle-run' | 'step' | 'reset' | 'presentation' | 'shortcuts' | 'lesson-next' | 'lesson-previous';
 
 /** One shortcut as the overlay lists it (what it does: catalogue `shortcuts.list.<action>`). */
 export interface Shortcut {
@@ -20,6 +21,8 @@ export const SHORTCUTS: readonly Shortcut[] = Object.freeze([
   { action: 'step', keyLabel: 'S' },
   { action: 'reset', keyLabel: 'R' },
   { action: 'presentation', keyLabel: 'P' },
+  { action: 'lesson-next', keyLabel: '→' },
+  { action: 'lesson-previous', keyLabel: '←' },
   { action: 'shortcuts', keyLabel: '?' },
 ]);
 
@@ -29,6 +32,8 @@ export interface KeyInput {
   readonly ctrlKey: boolean;
   readonly metaKey: boolean;
   readonly altKey: boolean;
+  /** Shift (Shift+arrow selects text in browsers: never a lesson step). */
+  readonly shiftKey?: boolean;
   /** Whether the key is held down and auto-repeating. */
   readonly repeat: boolean;
 }
@@ -42,6 +47,8 @@ export interface FocusInfo {
   /** The explicit ARIA role, if any. */
   readonly role: string | null;
   readonly isContentEditable: boolean;
+  /** Whether the element scrolls sideways itself (a wide formula), so ← and → scroll it. */
+  readonly scrollsSideways?: boolean;
 }
 
 /** Input types that do not take typed text. */
@@ -60,6 +67,30 @@ const NON_TEXT_INPUTS = new Set([
 /** Input types and roles that Space activates by itself. */
 const SPACE_INPUTS = new Set(['checkbox', 'radio', 'button', 'submit', 'reset', 'color', 'file', 'image']);
 const SPACE_ROLES = new Set(['button', 'checkbox', 'radio', 'switch', 'menuitem', 'option', 'tab', 'link']);
+
+/** Roles whose widgets move with ← and → (ARIA's keyboard patterns). */
+const ARROW_ROLES = new Set([
+  'slider',
+  'spinbutton',
+  'radio',
+  'radiogroup',
+  'tab',
+  'tablist',
+  'menuitem',
+  'menu',
+  'listbox',
+  'option',
+  'scrollbar',
+  'tree',
+  'grid',
+]);
+
+/** Whether ← and → already do something at `focus` (move a slider, choose a radio, scroll). */
+export function arrowsActOn(focus: FocusInfo): boolean {
+  if (isTypingTarget(focus) || focus.scrollsSideways) return true;
+  if (focus.tagName === 'INPUT' && (focus.inputType === 'range' || focus.inputType === 'radio')) return true;
+  return focus.role !== null && ARROW_ROLES.has(focus.role);
+}
 
 /** Whether keys typed at `focus` are text (or a menu choice) rather than commands. */
 export function isTypingTarget(focus: FocusInfo): boolean {
@@ -82,6 +113,11 @@ export function shortcutFor(input: KeyInput, focus: FocusInfo | null): ShortcutA
   const action = actionForKey(input.key);
   if (action === null) return null;
   if (action === 'toggle-run' && focus && spaceActivates(focus)) return null;
+  if (
+    (action === 'lesson-next' || action === 'lesson-previous') &&
+    (input.shiftKey || (focus && arrowsActOn(focus)))
+  )
+    return null;
   // Holding S steps repeatedly; a held toggle would flicker.
   if (input.repeat && action !== 'step') return null;
   return action;
@@ -104,6 +140,10 @@ function actionForKey(key: string): ShortcutAction | null {
       return 'presentation';
     case '?':
       return 'shortcuts';
+    case 'ArrowRight':
+      return 'lesson-next';
+    case 'ArrowLeft':
+      return 'lesson-previous';
     default:
       return null;
   }

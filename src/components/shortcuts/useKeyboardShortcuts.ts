@@ -1,4 +1,4 @@
-/** The page's keyboard shortcuts: Space, S, R, P and ?, wired to the store. */
+/** The page's keyboard shortcuts: Space, S, R, P, ?, and ← / → in a lesson, wired to the store. */
 import { useEffect } from 'react';
 import type { StoreApi } from 'zustand/vanilla';
 import { useRunStoreApi } from '../../store/context';
@@ -14,6 +14,7 @@ function focusInfo(target: EventTarget | null): FocusInfo | null {
     inputType: target instanceof HTMLInputElement ? target.type.toLowerCase() : null,
     role: target.getAttribute('role'),
     isContentEditable: target.isContentEditable,
+    scrollsSideways: target !== document.body && target.scrollWidth > target.clientWidth + 1,
   };
 }
 
@@ -39,6 +40,10 @@ function perform(store: StoreApi<RunStoreState>, action: ShortcutAction): void {
     case 'shortcuts':
       state.setShortcutsOpen(!state.shortcutsOpen);
       return;
+    case 'lesson-next':
+    case 'lesson-previous':
+      if (state.lesson) state.goToLessonStep(state.lessonStep + (action === 'lesson-next' ? 1 : -1));
+      return;
   }
 }
 
@@ -52,6 +57,8 @@ export function useKeyboardShortcuts(): void {
       if (action === null) return;
       // While the overlay is open it is modal: only ? (or Esc, or its button) closes it.
       if (store.getState().shortcutsOpen && action !== 'shortcuts') return;
+      // Without a lesson the arrows keep their usual meaning (scrolling the page).
+      if ((action === 'lesson-next' || action === 'lesson-previous') && !store.getState().lesson) return;
       event.preventDefault(); // Space would scroll the page
       perform(store, action);
     };

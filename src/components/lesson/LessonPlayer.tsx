@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useRun } from '../../store/context';
+import { LessonNarrative } from './LessonNarrative';
+import { useOpenLesson } from './useOpenLesson';
+
+/** "Copy a link to this lesson": the page's URL, which carries the lesson and its step. */
+function CopyLessonLink() {
+  const { t } = useTranslation();
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="secondary"
+      data-testid="lesson-copy-link"
+      onClick={() => {
+        void navigator.clipboard?.writeText(window.location.href).then(
+          () => setCopied(true),
+          () => setCopied(false),
+        );
+      }}
+    >
+      {copied ? t('lesson.copied') : t('lesson.copyLink')}
+    </button>
+  );
+}
+
+/**
+ * The lesson player over the running lab: step k of n, the step's title and narrative, what to do
+ * and watch, and Previous / Next (also ← / →) and Leave. Entering a step is the store's work.
+ */
+export function LessonPlayer() {
+  const { t } = useTranslation();
+  const shown = useOpenLesson();
+  const index = useRun((s) => s.lessonStep);
+  const linkable = useRun((s) => s.lesson?.ref != null);
+  const goTo = useRun((s) => s.goToLessonStep);
+  const close = useRun((s) => s.closeLesson);
+  if (!shown) return null;
+  const step = shown.steps[index];
+  if (!step) return null;
+  const total = shown.steps.length;
+  return (
+    <section className="panel lesson-player" data-testid="lesson-player" aria-label={t('lesson.label')}>
+      <div className="lesson-head">
+        <span className="lesson-name" data-testid="lesson-title">
+          {shown.title}
+        </span>
+        <span
+          className="lesson-count"
+          data-testid="lesson-step-count"
+          data-step={index + 1}
+          data-total={total}
+        >
+          {t('lesson.step', { current: index + 1, total })}
+        </span>
+      </div>
+      <h2 data-testid="lesson-step-title">{step.title}</h2>
+      <LessonNarrative text={step.text} />
+      {step.do && (
+        <p className="lesson-cue" data-testid="lesson-do">
+          <strong>{t('lesson.do')}</strong> {step.do}
+        </p>
+      )}
+      {step.watch && (
+        <p className="lesson-cue" data-testid="lesson-watch">
+          <strong>{t('lesson.watch')}</strong> {step.watch}
+        </p>
+      )}
+      <div className="lesson-nav">
+        <button
+          type="button"
+          data-testid="lesson-previous"
+          disabled={index === 0}
+          onClick={() => goTo(index - 1)}
+        >
+          ← {t('lesson.previous')}
+        </button>
+        <button
+          type="button"
+          data-testid="lesson-next"
+          disabled={index === total - 1}
+          onClick={() => goTo(index + 1)}
+        >
+          {t('lesson.next')} →
+        </button>
+        <button type="button" data-testid="lesson-exit" onClick={close}>
+          {t('lesson.exit')}
+        </button>
+        {linkable && <CopyLessonLink />}
+      </div>
+      <p className="lesson-keys secondary">{t('lesson.keys')}</p>
+    </section>
+  );
+}
