@@ -9,7 +9,7 @@ import { MAX_HIDDEN_LAYERS } from '../core/criticShape';
 import { BMI_TASKS } from '../core/tasks/catalogue';
 import type { ParamSpec, RunConfig, SourceId } from './params';
 // The English texts: the catalogue is their one source (the page shows them through t()).
-import EN from '../i18n/locales/en/params.json';
+import EN from '../i18n/locales/en/params.json' with { type: 'json' };
 
 /** Nice values m·10^k for each mantissa m, from `from` to `to` inclusive. */
 function logTicks(from: number, to: number, mantissas: readonly number[]): number[] {

@@ -3,7 +3,7 @@
  * words are the English catalogue's (locales/en/params.json, `presets.<id>.label|watch`); the page
  * renders them by key (`presetKey`).
  */
-import EN from '../i18n/locales/en/params.json';
+import EN from '../i18n/locales/en/params.json' with { type: 'json' };
 
 /** A named configuration. */
 export interface Preset {
