@@ -5,13 +5,12 @@ import { SavePngButton } from '../export/SavePngButton';
 import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShareLink } from '../ShareLink';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
-import { LanguageSwitch } from './LanguageSwitch';
 
 /**
  * The phone layout's secondary actions behind one button (a disclosure: `aria-expanded`, the list
- * hidden while closed): Download CSV, Save PNG, Copy link, Shortcuts, Presentation mode, the
- * language menu. It closes on its button, on Esc (focus back on the button) and on a tap outside it;
- * it stays open after an action, so "Link copied" can be read. The actions are the desktop's own buttons, test ids and all.
+ * hidden while closed): Download CSV, Save PNG, Copy link, Shortcuts, Presentation mode. It closes
+ * on its button, on Esc (focus back on the button) and on a tap outside it; it stays open after an
+ * action, so "Link copied" can be read. The actions are the desktop's own buttons, test ids and all.
  */
 export function MoreMenu() {
   const [open, setOpen] = useState(false);
@@ -71,7 +70,6 @@ export function MoreMenu() {
         <ShareLink />
         <ShortcutsButton />
         <PresentationToggle />
-        <LanguageSwitch />
       </div>
     </div>
   );
