@@ -88,7 +88,14 @@ async function untilAnswering(url, child) {
 }
 
 /** Playwright's key names as WebDriver key codes (single characters are sent as they are). */
-const KEYS = { Space: Key.SPACE, Escape: Key.ESCAPE, Tab: Key.TAB, Enter: Key.ENTER };
+const KEYS = {
+  Space: Key.SPACE,
+  Escape: Key.ESCAPE,
+  Tab: Key.TAB,
+  Enter: Key.ENTER,
+  ArrowLeft: Key.ARROW_LEFT,
+  ArrowRight: Key.ARROW_RIGHT,
+};
 
 /** Runs `fn` (a function, or a script's source) in the page and resolves with its (awaited) result. */
 async function evaluateIn(driver, fn, arg) {

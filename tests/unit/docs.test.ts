@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { PARAMS, type ParamSpec } from '../../src/protocol/config';
+import { PAGE_FLAGS } from '../../src/protocol/urlHash';
 
 const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
 
@@ -41,5 +42,10 @@ describe('README', () => {
       expect(cells[3], spec.key).toBe(shown);
       expect(cells[4], spec.key).toBe(acceptedValues(spec));
     }
+  });
+
+  it('documents every page flag of the URL', () => {
+    const keys = readme.split('\n').map((line) => line.split('|')[1]?.trim());
+    for (const flag of Object.keys(PAGE_FLAGS)) expect(keys, flag).toContain(`\`${flag}\``);
   });
 });

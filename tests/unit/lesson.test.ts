@@ -166,6 +166,15 @@ describe('an untrusted lesson', () => {
   });
 });
 
+describe('the README', () => {
+  it('gives an example lesson that the page accepts as it stands', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const example = /\*\*Writing your own\.\*\*[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeDefined();
+    expect(parseLesson(example as string).steps[0].hide).toEqual(['sweep', 'critic']);
+  });
+});
+
 describe('a lesson carried whole in a link', () => {
   it('round-trips through the compact encoding, which the URL flag accepts', async () => {
     const lesson = parseLesson(readFileSync('public/lessons/signal-and-noise.json', 'utf8'));

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ExportCsvButton } from '../export/ExportCsvButton';
+import { LessonMenu } from '../lesson/LessonMenu';
+import { useHidden } from '../lesson/useHidden';
 import { SavePngButton } from '../export/SavePngButton';
 import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShareLink } from '../ShareLink';
@@ -8,12 +10,13 @@ import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 
 /**
  * The phone layout's secondary actions behind one button (a disclosure: `aria-expanded`, the list
- * hidden while closed): Download CSV, Save PNG, Copy link, Shortcuts, Presentation mode. It closes
+ * hidden while closed): Download CSV, Save PNG, Copy link, Shortcuts, Presentation mode, Lessons. It closes
  * on its button, on Esc (focus back on the button) and on a tap outside it; it stays open after an
  * action, so "Link copied" can be read. The actions are the desktop's own buttons, test ids and all.
  */
 export function MoreMenu() {
   const [open, setOpen] = useState(false);
+  const exportsHidden = useHidden('exports');
   const listId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
@@ -65,11 +68,16 @@ export function MoreMenu() {
         aria-label={t('app.moreActions')}
         hidden={!open}
       >
-        <ExportCsvButton />
-        <SavePngButton />
-        <ShareLink />
+        {!exportsHidden && (
+          <>
+            <ExportCsvButton />
+            <SavePngButton />
+            <ShareLink />
+          </>
+        )}
         <ShortcutsButton />
         <PresentationToggle />
+        <LessonMenu />
       </div>
     </div>
   );

@@ -10,7 +10,7 @@ import { Readouts } from '../Readouts';
 import { RunControls } from '../RunControls';
 import { SlowStepNotice } from '../SlowStepNotice';
 import { SweepPanel } from '../sweep/SweepPanel';
-import { LessonMenu, LessonStatus } from '../lesson/LessonMenu';
+import { LessonStatus } from '../lesson/LessonMenu';
 import { LessonPlayer } from '../lesson/LessonPlayer';
 import { useHidden } from '../lesson/useHidden';
 import { LabFooter, Tagline } from './LabText';
@@ -40,7 +40,6 @@ export function PhoneLayout() {
           <RunControls exports={false} />
           {!hide.presets && <PresetSelect />}
         </div>
-        <LessonMenu />
       </header>
       <Notices />
       <LessonStatus />
