@@ -50,7 +50,7 @@ export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit
           data-testid="ghost-run"
           data-ghost-id={ghost.id}
         >
-          <span className="swatch ghost" /> <span translate="no">{ghost.label}</span>
+          <span className="swatch ghost" /> {ghost.label}
           <GhostPin id={ghost.id} pinned={ghost.pinned} />
         </li>
       ))}
