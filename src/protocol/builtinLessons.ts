@@ -37,45 +37,39 @@ export const BUILTIN_LESSONS: Readonly<Record<string, readonly BuiltinStep[]>> =
     { config: CHANNEL_1D },
   ],
   'batch-ceiling': [
-    { config: '#estimator=mine&noise=0.01&dim=3&batch=256&steps=1500&eval=25', run: true, cues: true },
-    { config: '#estimator=mine&noise=0.01&dim=3&batch=4096&steps=1500&eval=25', run: true, cues: true },
+    { config: '#estimator=mine&noise=0.01&dim=3&batch=256&steps=1500&eval=25', cues: true },
+    { config: '#estimator=mine&noise=0.01&dim=3&batch=4096&steps=1500&eval=25', cues: true },
     {
       config: '#estimator=infonce,mine&k=64&noise=0.01&dim=3&batch=256&steps=1500&eval=25',
-      run: true,
       cues: true,
     },
-    { config: '#estimator=mine&noise=0.01&dim=3&batch=128&steps=1500&eval=10', run: true, cues: true },
+    { config: '#estimator=mine&noise=0.01&dim=3&batch=128&steps=1500&eval=10', cues: true },
     {
       config:
         '#estimator=mine&dist=correlated&rho=0.8&dim=1&rows=400&holdout=0.5&hidden=128&lr=0.01&batch=200&steps=3000&eval=25',
-      run: true,
       cues: true,
     },
     { config: '#estimator=mine&noise=0.2&dim=3&batch=20000&steps=500' },
   ],
   'choosing-an-estimator': [
-    { config: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000', run: true, cues: true },
-    { config: '#estimator=mine,nwj&dim=1&batch=64&steps=2000&eval=25', run: true, cues: true },
+    { config: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000', cues: true },
+    { config: '#estimator=mine,nwj&dim=1&batch=64&steps=2000&eval=25', cues: true },
     {
       config: '#estimator=mine,smile&tau=1&dist=correlated&rho=0.95&dim=2&hidden=32&batch=500&steps=1500',
-      run: true,
       cues: true,
     },
     {
       config: '#estimator=mine,infonce&dist=cubic&rho=0.9&dim=3&batch=2000&steps=2000',
-      run: true,
       cues: true,
     },
     {
       config:
         '#estimator=mine,nwj,infonce,smile&dist=staircase&stair=400&dim=20&hidden=64&lr=0.001&batch=64&steps=2000&eval=50&units=nats',
-      run: true,
       cues: true,
     },
     {
       config:
         '#estimator=mine,nwj,infonce&dist=task&task=student-identity-2-2-1&rows=5000&holdout=0.5&standardise=on&hidden=16,8&lr=0.1&batch=256&steps=10000&eval=250&patience=2',
-      run: true,
       cues: true,
     },
     { config: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000' },

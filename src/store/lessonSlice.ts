@@ -5,6 +5,7 @@
  * all but the built-in ones are untrusted and pass protocol/lesson.ts's checks first.
  */
 import { BUILTIN_LESSONS } from '../protocol/builtinLessons';
+import { PARAMS } from '../protocol/config';
 import {
   LessonError,
   decodeLessonLink,
@@ -90,13 +91,15 @@ export function createLessonSlice(ctx: StoreContext, deps: LessonDependencies): 
     if (!plan) return;
     set({ lessonStep: index });
     const { config, flags } = configFromHash(plan.config);
-    get().loadConfig(config);
+    // A step on the same settings as the last one keeps its run going (the class watches on).
+    const same = PARAMS.every((spec) => String(config[spec.key]) === String(get().config[spec.key]));
+    if (!same) get().loadConfig(config);
     const example = flags.data?.slice('example:'.length);
     if (example && example !== get().dataSummary?.example?.name) {
       void get()
         .loadExample(example)
         .then(() => plan.run && get().lessonStep === index && get().dataSelection && get().start());
-    } else if (plan.run) get().start();
+    } else if (plan.run && (!same || get().runState === 'idle')) get().start();
   };
 
   const show = (open: OpenLesson, step: number) => {
