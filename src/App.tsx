@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { EmbedLayout } from './components/layout/EmbedLayout';
 import { FullLayout } from './components/layout/FullLayout';
 import { PhoneLayout } from './components/layout/PhoneLayout';
@@ -18,6 +19,7 @@ export function App() {
   const view = useRun((s) => s.view);
   const inLesson = useRun((s) => s.lesson !== null);
   const narrow = useNarrowScreen();
+  const { t } = useTranslation();
   useKeyboardShortcuts();
   const dragging = useDataDrop();
   const className = [
@@ -44,7 +46,7 @@ export function App() {
       <ShortcutsDialog />
       {dragging && (
         <div className="drop-hint" aria-hidden="true">
-          Drop a CSV file to load it as your data (it stays in this browser)
+          {t('app.dropHint')}
         </div>
       )}
     </div>

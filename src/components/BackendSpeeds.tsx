@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { describeMeasurement } from '../protocol/backendSpeed';
 import { useRenderMessage } from '../i18n/useMessage';
 import { currentMeasurement } from '../store/backendTimings';
@@ -12,10 +13,11 @@ export function BackendSpeeds() {
   const render = useRenderMessage();
   const measurement = useRun(currentMeasurement);
   const timing = useRun((s) => s.timingBackends);
+  const { t } = useTranslation();
   if (timing) {
     return (
       <p className="backend-speeds secondary" data-testid="backend-speeds" data-state="timing">
-        Timing the backends on this machine at this size…
+        {t('speeds.timing')}
       </p>
     );
   }

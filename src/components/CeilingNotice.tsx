@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { ceilingBits, inUnits, trueMiBits, type RunConfig } from '../protocol/config';
 import { useRun } from '../store/context';
 import { formatInformation } from './format';
+import { estimatorKey } from '../protocol/paramText';
 
 /** The highest true MI over the run, in bits (the staircase's top stair). */
 function peakTrueMiBits(config: RunConfig): number {
@@ -13,6 +15,7 @@ function peakTrueMiBits(config: RunConfig): number {
  */
 export function CeilingNotice() {
   const config = useRun((s) => s.config);
+  const { t } = useTranslation();
   const truth = peakTrueMiBits(config);
   const below = config.estimator
     .map((id) => ({ id, ceiling: ceilingBits(config, id) }))
@@ -22,10 +25,12 @@ export function CeilingNotice() {
   const { units } = config;
   return (
     <p className="notice ceiling-notice" data-testid="ceiling-notice" role="status">
-      The true MI ({formatInformation(inUnits(truth, units))} {units}) is above the batch ceiling of{' '}
-      {below.map((b) => b.id).join(', ')} ({formatInformation(inUnits(lowest, units))} {units}
-      {below.some((b) => b.id === 'infonce') ? ', log k for InfoNCE' : ', log N'}): an estimate from one batch
-      cannot credibly exceed it, so expect the estimates to saturate near the ceiling however long they train.
+      {t(below.some((b) => b.id === 'infonce') ? 'ceiling.textInfoNce' : 'ceiling.text', {
+        truth: formatInformation(inUnits(truth, units)),
+        ceiling: formatInformation(inUnits(lowest, units)),
+        units: t(`options.units.${units}`),
+        estimators: below.map((b) => t(estimatorKey(b.id))).join(t('list.separator')),
+      })}
     </p>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { inUnits } from '../protocol/config';
 import { useRun } from '../store/context';
 import { PERMUTATION_SHUFFLES } from '../store/dataSlice';
@@ -35,6 +36,7 @@ export function FiniteReadouts() {
   const units = useRun((s) => s.config.units);
   const { ksg, linear, permutation, state, progress } = useRun((s) => s.baselines);
   const { latest, best } = heldOutOf(results, 0);
+  const { t } = useTranslation();
   const info = (bits: number | null) => formatInformation(bits === null ? null : inUnits(bits, units));
   const ksgBits = ksg ? ksg.miNats * BITS_PER_NAT : null;
   const linearBits = linear ? linear.miNats * BITS_PER_NAT : null;
@@ -42,36 +44,27 @@ export function FiniteReadouts() {
     done ? '' : state === 'running' ? `${Math.round(100 * fraction)}%` : '—';
   return (
     <>
-      <div className="readout headline-heldout" title="The estimate on rows the critic never trained on">
-        <dt>Held-out estimate ({units})</dt>
+      <div className="readout headline-heldout" title={t('finite.heldOutTitle')}>
+        <dt>{t('finite.heldOut', { units: t(`options.units.${units}`) })}</dt>
         <dd data-testid="heldout-estimate" data-bits={latest ?? ''} data-best-bits={best ?? ''}>
           <span className="value">{info(latest)}</span>
-          {best !== null && <span className="suffix">best {info(best)}</span>}
+          {best !== null && <span className="suffix">{t('finite.best', { value: info(best) })}</span>}
         </dd>
       </div>
-      <div
-        className="readout"
-        title="Kraskov–Stögbauer–Grassberger k-nearest-neighbour estimate, on the same rows"
-      >
+      <div className="readout" title={t('finite.ksgTitle')}>
         <dt>KSG{ksg ? ` (k = ${ksg.k})` : ''}</dt>
         <dd data-testid="ksg-estimate" data-bits={ksgBits ?? ''} data-rows={ksg?.rowsUsed ?? ''}>
           <span className="value">{ksg ? info(ksgBits) : pending(false, progress.ksg)}</span>
         </dd>
       </div>
-      <div
-        className="readout"
-        title="−½ Σ log(1 − ρᵢ²) over the canonical correlations: exact for Gaussian data"
-      >
-        <dt>Linear MI</dt>
+      <div className="readout" title={t('finite.linearTitle')}>
+        <dt>{t('finite.linear')}</dt>
         <dd data-testid="linear-mi" data-bits={linearBits ?? ''}>
           <span className="value">{linear ? info(linearBits) : pending(false, 0)}</span>
         </dd>
       </div>
-      <div
-        className="readout"
-        title={`KSG on ${PERMUTATION_SHUFFLES} shuffles of Y's rows gives the null distribution of no dependence`}
-      >
-        <dt>Permutation p</dt>
+      <div className="readout" title={t('finite.permutationTitle', { shuffles: PERMUTATION_SHUFFLES })}>
+        <dt>{t('finite.permutation')}</dt>
         <dd data-testid="permutation-p" data-value={permutation?.pValue ?? ''}>
           <span className="value">
             {permutation ? formatP(permutation.pValue) : pending(false, progress.permutation)}

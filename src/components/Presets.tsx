@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { DEFAULTS, PARAMS } from '../protocol/config';
 import { PRESETS, type Preset } from '../protocol/presets';
+import { presetKey } from '../protocol/paramText';
 import { configFromHash } from '../protocol/urlHash';
 import { useRun } from '../store/context';
 
@@ -32,10 +34,11 @@ function usePresets(): { active: Preset | undefined; apply: (preset: Preset) => 
 /** The sentence on what to watch, while the settings are a preset's. */
 export function PresetWatch() {
   const { active } = usePresets();
+  const { t } = useTranslation();
   if (!active) return null;
   return (
     <p className="preset-watch" data-testid="preset-watch">
-      <strong>Watch:</strong> {active.watch}
+      <strong>{t('presetsUi.watch')}</strong> {t(presetKey(active.id, 'watch'))}
     </p>
   );
 }
@@ -43,9 +46,10 @@ export function PresetWatch() {
 /** One-click configurations, each with a sentence on what to watch. */
 export function Presets() {
   const { active, apply } = usePresets();
+  const { t } = useTranslation();
   return (
-    <section className="presets" aria-label="Presets">
-      <div className="preset-buttons" role="group" aria-label="Preset configurations">
+    <section className="presets" aria-label={t('presetsUi.region')}>
+      <div className="preset-buttons" role="group" aria-label={t('presetsUi.group')}>
         {PRESETS.map((preset) => (
           <button
             key={preset.id}
@@ -54,7 +58,7 @@ export function Presets() {
             aria-pressed={active?.id === preset.id}
             onClick={() => apply(preset)}
           >
-            {preset.label}
+            {t(presetKey(preset.id, 'label'))}
           </button>
         ))}
       </div>
@@ -67,9 +71,10 @@ export function Presets() {
 export function PresetSelect() {
   const { active, apply } = usePresets();
   const id = useId();
+  const { t } = useTranslation();
   return (
     <div className="preset-select">
-      <label htmlFor={id}>Preset</label>
+      <label htmlFor={id}>{t('presetsUi.select')}</label>
       <select
         id={id}
         data-testid="preset-select"
@@ -79,10 +84,10 @@ export function PresetSelect() {
           if (preset) apply(preset);
         }}
       >
-        {!active && <option value="">Custom settings</option>}
+        {!active && <option value="">{t('presetsUi.custom')}</option>}
         {PRESETS.map((preset) => (
           <option key={preset.id} value={preset.id}>
-            {preset.label}
+            {t(presetKey(preset.id, 'label'))}
           </option>
         ))}
       </select>

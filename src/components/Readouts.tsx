@@ -1,4 +1,6 @@
-import { inUnits, optionLabel, trainsOnFiniteSample, trueMiBits } from '../protocol/config';
+import { useTranslation } from 'react-i18next';
+import { inUnits, trainsOnFiniteSample, trueMiBits } from '../protocol/config';
+import { distKey, estimatorKey } from '../protocol/paramText';
 import { dataTruthBits } from './plot/plotExtras';
 import { FiniteReadouts } from './FiniteReadouts';
 import { useRenderMessage } from '../i18n/useMessage';
@@ -71,6 +73,8 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
   const compare = results.estimators.length > 1;
   const headline = part !== 'details';
   const details = part !== 'headline';
+  const { t } = useTranslation();
+  const unit = t(`options.units.${units}`);
 
   return (
     <div className={part === 'all' ? undefined : `readouts-${part}`}>
@@ -78,32 +82,28 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
         {headline && (
           <>
             <Readout
-              label={`True MI (${units})`}
+              label={t('readouts.trueMi', { units: unit })}
               testId="true-mi"
               value={Number.isFinite(trueBits) ? trueBits : null}
               text={formatInformation(inUnits(trueBits, units))}
-              title={Number.isFinite(trueBits) ? 'Known in closed form' : 'Unknown for your data'}
+              title={Number.isFinite(trueBits) ? t('readouts.trueMiKnown') : t('readouts.trueMiUnknown')}
             />
             <Readout
               label={
                 compare
-                  ? `${optionLabel(results.estimators[0])} (${units})`
+                  ? t('readouts.withUnits', { name: t(estimatorKey(results.estimators[0])), units: unit })
                   : finite
-                    ? `On training batches (${units})`
-                    : `Estimate (${units})`
+                    ? t('readouts.onTraining', { units: unit })
+                    : t('readouts.estimate', { units: unit })
               }
               testId="estimate"
               value={firstEstimate}
               text={formatInformation(firstEstimate === null ? null : inUnits(firstEstimate, units))}
-              title={
-                finite
-                  ? 'Moving average on training batches: optimistic, the critic has seen these rows'
-                  : 'Exponential moving average of the per-step estimate'
-              }
+              title={finite ? t('readouts.onTrainingTitle') : t('readouts.estimateTitle')}
             />
             {finite && <FiniteReadouts />}
             <Readout
-              label="Step"
+              label={t('readouts.step')}
               testId="step"
               value={stepsDone}
               text={String(stepsDone)}
@@ -115,20 +115,26 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
         {details && (
           <>
             <Readout
-              label="Steps / s"
+              label={t('readouts.stepsPerSecond')}
               testId="steps-per-second"
               value={stats?.stepsPerSecond ?? null}
               text={stats ? stats.stepsPerSecond.toFixed(1) : '—'}
               data={{ 'run-average': stats?.runStepsPerSecond }}
-              title="Recent training throughput"
+              title={t('readouts.stepsPerSecondTitle')}
               secondary
             />
-            <Readout label="State" testId="run-state" value={runState} text={runState} secondary />
             <Readout
-              label="Backend"
+              label={t('readouts.state')}
+              testId="run-state"
+              value={runState}
+              text={t(`readouts.states.${runState}`)}
+              secondary
+            />
+            <Readout
+              label={t('readouts.backend')}
               testId="backend"
               value={backend?.backend ?? null}
-              text={backend?.backend ?? 'starting…'}
+              text={backend?.backend ?? t('readouts.starting')}
               title={backendReason}
               data={{
                 reason: backendReason,
@@ -141,14 +147,14 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
         )}
       </dl>
       {details && compare && (
-        <dl className="readouts estimator-readouts" aria-label="Estimates per estimator">
+        <dl className="readouts estimator-readouts" aria-label={t('readouts.perEstimator')}>
           {results.estimators.map((id, e) => {
             const value = latestSmoothed(results, e);
             return (
               <div className="readout" key={id}>
                 <dt>
                   <span className="swatch" style={{ background: ESTIMATOR_COLORS[id] }} aria-hidden="true" />{' '}
-                  {optionLabel(id)}
+                  {t(estimatorKey(id))}
                 </dt>
                 <dd
                   data-testid={`estimate-${id}`}
@@ -159,9 +165,9 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
                 >
                   <span className="value">
                     {earlyStops[e]
-                      ? `stopped at ${(earlyStops[e]?.stepIdx ?? 0) + 1}`
+                      ? t('readouts.stoppedAt', { step: (earlyStops[e]?.stepIdx ?? 0) + 1 })
                       : results.firstNonFiniteIdx[e] >= 0
-                        ? 'diverged'
+                        ? t('readouts.diverged')
                         : formatInformation(value === null ? null : inUnits(value, units))}
                   </span>
                 </dd>
@@ -173,11 +179,11 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
       {details && (
         <p className="backend-line secondary">
           <span data-testid="estimator" data-value={shown.estimator.join(',')}>
-            {shown.estimator.join(' · ')}
+            {shown.estimator.map((id) => t(estimatorKey(id))).join(' · ')}
           </span>{' '}
-          on{' '}
+          {t('readouts.on')}{' '}
           <span data-testid="distribution" data-value={shown.dist}>
-            {shown.dist}
+            {t(distKey(shown.dist))}
           </span>
           {backend && (
             <>
@@ -196,7 +202,7 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
               {' '}
               ·{' '}
               <span data-testid="tensor-count" data-value={stats.tensorCount} data-bytes={stats.tensorBytes}>
-                {stats.tensorCount} tensors
+                {t('readouts.tensors', { count: stats.tensorCount })}
               </span>
             </>
           )}

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { configToHash } from '../protocol/urlHash';
 import { useRun } from '../store/context';
@@ -6,6 +7,7 @@ import { useRun } from '../store/context';
 export function ShareLink() {
   const config = useRun((s) => s.config);
   const [copied, setCopied] = useState(false);
+  const { t } = useTranslation();
   const link = `${window.location.href.split('#')[0]}${configToHash(config, { run: '1' })}`;
 
   const copy = async () => {
@@ -14,7 +16,7 @@ export function ShareLink() {
       setCopied(true);
       setTimeout(() => setCopied(false), 1500);
     } catch {
-      window.prompt('Copy this link:', link);
+      window.prompt(t('exports.copyPrompt'), link);
     }
   };
 
@@ -27,7 +29,7 @@ export function ShareLink() {
       onClick={() => void copy()}
       title={link}
     >
-      {copied ? 'Link copied' : 'Copy link'}
+      {copied ? t('exports.linkCopied') : t('exports.copyLink')}
     </button>
   );
 }

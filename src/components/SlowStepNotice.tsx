@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useState } from 'react';
 import { stepWork } from '../protocol/backendSpeed';
 import { busySilenceMs, SLOW_STEP_MS, workerHasStep } from '../store/runCommands';
@@ -14,6 +15,7 @@ export function SlowStepNotice() {
   const config = useRun((s) => s.runConfig);
   const firstStep = useRun((s) => s.stats === null);
   const [now, setNow] = useState(() => performance.now());
+  const { t } = useTranslation();
 
   const computing = workerHasStep({ runState, awaitingSingleStep });
   useEffect(() => {
@@ -25,12 +27,10 @@ export function SlowStepNotice() {
   const silentMs = busySilenceMs({ runState, awaitingSingleStep, lastWorkerMessageMs: lastMessageMs }, now);
   if (!config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
   const work = stepWork(config).toLocaleString('en-US');
+  const seconds = Math.round(silentMs / 1000);
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">
-      {firstStep
-        ? `The first step has not arrived after ${Math.round(silentMs / 1000)} s: the workers are still starting, or N × h × (d_x + d_y) = ${work} is a lot of work here.`
-        : `A training step has been running for ${Math.round(silentMs / 1000)} s: N × h × (d_x + d_y) = ${work} is a lot of work here.`}{' '}
-      Pause takes effect when the step ends; Reset stops it at once.
+      {t(firstStep ? 'slowStep.first' : 'slowStep.running', { seconds, work })} {t('slowStep.advice')}
     </p>
   );
 }

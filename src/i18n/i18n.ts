@@ -6,7 +6,7 @@
  * use with the rest of the site). Plurals come from Intl.PluralRules (keys ending `_one`, `_other`);
  * numbers are formatted by Intl.
  */
-import i18next, { type i18n, type Resource } from 'i18next';
+import i18next, { type i18n, type Resource, type TFunction } from 'i18next';
 import { isMessage, type Message, type MessageValue } from '../protocol/message';
 import type { Language } from './languages';
 
@@ -43,9 +43,9 @@ const PSEUDO: Readonly<Record<string, string>> = {
   n: 'ñ',
 };
 
-/** One string in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}} and $t(nesting) alone. */
+/** One string in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}}, $t(nesting) and <tags> alone. */
 function pseudoString(text: string): string {
-  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\))/);
+  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-z]\w*\s*\/?>)/);
   return `⟦${parts.map((part, i) => (i % 2 ? part : part.replace(/[a-zA-Z]/g, (c) => PSEUDO[c] ?? c))).join('')}⟧`;
 }
 
@@ -91,16 +91,21 @@ export async function showLanguage(instance: i18n, language: Language): Promise<
 }
 
 /** A value of a message as text: a nested message rendered, a list of them joined by the catalogue's separator. */
-function renderValue(instance: i18n, value: MessageValue): string | number {
+function renderValue(t: TFunction, value: MessageValue): string | number {
   if (typeof value === 'string' || typeof value === 'number') return value;
-  if (isMessage(value)) return renderMessage(instance, value);
-  return value.map((item) => renderMessage(instance, item)).join(instance.t('notices.separator'));
+  if (isMessage(value)) return renderMessageWith(t, value);
+  return value.map((item) => renderMessageWith(t, item)).join(t('notices.separator'));
+}
+
+/** A message from the core, the protocol or a worker, through a translate function `t`. */
+export function renderMessageWith(t: TFunction, message: Message): string {
+  const values = Object.fromEntries(
+    Object.entries(message.values ?? {}).map(([name, value]) => [name, renderValue(t, value)]),
+  );
+  return t(message.key, values);
 }
 
 /** A message from the core, the protocol or a worker, in the instance's language. */
 export function renderMessage(instance: i18n, message: Message): string {
-  const values = Object.fromEntries(
-    Object.entries(message.values ?? {}).map(([name, value]) => [name, renderValue(instance, value)]),
-  );
-  return instance.t(message.key, values);
+  return renderMessageWith(instance.t, message);
 }

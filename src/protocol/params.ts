@@ -87,7 +87,7 @@ export type ParamEffect = 'run' | 'worker' | 'view';
 export interface ParamOption<Id extends string = string> {
   readonly id: Id;
   readonly label: string;
-  /** Heading the option is listed under in its menu (e.g. a task's family). */
+  /** Id of the heading the option is listed under in its menu (a task's family; label: options.groups.<id>). */
   readonly group?: string;
 }
 

@@ -1,4 +1,9 @@
-/** One-click configurations for a lecture, each a URL hash and a sentence saying what to watch. */
+/**
+ * One-click configurations for a lecture, each a URL hash and a sentence saying what to watch. The
+ * words are the English catalogue's (locales/en/params.json, `presets.<id>.label|watch`); the page
+ * renders them by key (`presetKey`).
+ */
+import EN from '../i18n/locales/en/params.json' with { type: 'json' };
 
 /** A named configuration. */
 export interface Preset {
@@ -14,57 +19,50 @@ export interface Preset {
 export const PRESETS: readonly Preset[] = Object.freeze([
   {
     id: 'reference',
-    label: 'Reference script',
+    label: EN.presets['reference'].label,
     hash: '#estimator=mine',
-    watch: 'The reference PyTorch setup: MINE climbs from 0 to just under the true 6 bits in 500 steps.',
+    watch: EN.presets['reference'].watch,
   },
   {
     id: 'staircase',
-    label: 'Staircase',
+    label: EN.presets['staircase'].label,
     hash: '#estimator=mine,nwj,infonce,smile&dist=staircase&stair=400&dim=20&hidden=64&lr=0.001&batch=64&steps=2000&eval=50',
-    watch:
-      'The true MI steps up 2 nats every 400 steps; with 64 pairs per batch every estimator flattens near log 64 ≈ 4.2 nats, and InfoNCE can never pass it.',
+    watch: EN.presets['staircase'].watch,
   },
   {
     id: 'ceiling',
-    label: 'Above the ceiling',
+    label: EN.presets['ceiling'].label,
     hash: '#estimator=mine&noise=0.01&batch=256&steps=1500',
-    watch:
-      'The true MI (12.4 bits) is above log2 256 = 8 bits: the estimate saturates at the batch ceiling, not at the truth.',
+    watch: EN.presets['ceiling'].watch,
   },
   {
     id: 'small-batch',
-    label: 'Small batch, high variance',
+    label: EN.presets['small-batch'].label,
     hash: '#estimator=mine,nwj&dim=1&batch=64&steps=2000&eval=25',
-    watch:
-      'With 64 pairs per step each estimate is noisy and NWJ’s noisier still; the held-out diamonds show the honest value behind the noise.',
+    watch: EN.presets['small-batch'].watch,
   },
   {
     id: 'cubic',
-    label: 'Cubic: same MI, harder',
+    label: EN.presets['cubic'].label,
     hash: '#estimator=mine&dist=cubic&rho=0.9&dim=3&batch=2000&steps=2000',
-    watch:
-      'Y is cubed: the true MI is unchanged (3.6 bits), but the critic must learn a curved dependence and climbs more slowly than on plain correlated Gaussians.',
+    watch: EN.presets['cubic'].watch,
   },
   {
     id: 'bmi',
-    label: 'Beyond Normal protocol',
+    label: EN.presets['bmi'].label,
     hash: '#estimator=mine,nwj,infonce&dist=task&task=student-identity-1-1-1&rows=5000&holdout=0.5&standardise=on&hidden=16,8&lr=0.1&batch=256&steps=10000&eval=250&patience=2',
-    watch:
-      'bmi’s protocol on a heavy-tailed Student-t task: 5,000 rows split in half, a (16, 8) critic, Adam at 0.1, stopping once the held-out estimate stops improving; the best held-out estimate is what bmi reports.',
+    watch: EN.presets['bmi'].watch,
   },
   {
     id: 'overfit',
-    label: 'Finite sample: overfitting',
+    label: EN.presets['overfit'].label,
     hash: '#estimator=mine&dist=correlated&rho=0.8&dim=1&rows=400&holdout=0.5&hidden=128&lr=0.01&batch=200&steps=3000&eval=25',
-    watch:
-      'Only 200 rows to train on and a wide critic: the training-batch estimate climbs past the truth while the held-out diamonds fall behind it.',
+    watch: EN.presets['overfit'].watch,
   },
   {
     id: 'compare',
-    label: 'Compare all estimators',
+    label: EN.presets['compare'].label,
     hash: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000',
-    watch:
-      'Five estimators, each with its own critic, on the same batches: InfoNCE is capped at log k, NWJ is the noisiest, SMILE trades variance for bias.',
+    watch: EN.presets['compare'].watch,
   },
 ]);

@@ -6,7 +6,6 @@
  */
 import type { BoundId } from '../core/bounds';
 import { BMI_TASKS, bmiTask } from '../core/tasks/catalogue';
-import type { TaskGroup } from '../core/tasks/types';
 import { BITS_PER_NAT } from '../core/units';
 import { DEFAULTS, PARAMS, type ListSpec, type RunConfig } from './config';
 import { message, type Message } from './message';
@@ -31,14 +30,6 @@ export const SUITE_ESTIMATOR_LABELS: Readonly<Record<SuiteEstimator, Message>> =
   smile: message('tasks.estimator.smile'),
   ksg: message('tasks.estimator.ksg'),
   linear: message('tasks.estimator.linear'),
-};
-
-/** Names of the task families, as the Task menu and the suite group them. */
-export const TASK_FAMILY_NAMES: Readonly<Record<TaskGroup, Message>> = {
-  'one-dimensional': message('tasks.family.one-dimensional'),
-  multinormal: message('tasks.family.multinormal'),
-  student: message('tasks.family.student'),
-  transformed: message('tasks.family.transformed'),
 };
 
 /** What a suite runs: which tasks and estimators, how many seeds, and how many rows per sample. */
@@ -213,12 +204,12 @@ export function suiteMarkdown(
     return `${c.meanBits.toFixed(2)}${spread}${c.solved ? ' ✓' : ''}`;
   };
   return [
-    `| ${render(message('exports.suite.task'))} | ${render(message('exports.suite.truth'))} | ${names.join(' | ')} |`,
+    `| ${render(message('exported.suite.task'))} | ${render(message('exported.suite.truth'))} | ${names.join(' | ')} |`,
     `| --- | ---: | ${names.map(() => '---:').join(' | ')} |`,
     ...rows.map(
       (row) => `| \`${row.task}\` | ${row.truthBits.toFixed(2)} | ${row.cells.map(cell).join(' | ')} |`,
     ),
-    `| **${render(message('exports.suite.solved'))}** | | ${solved.map((n) => `**${n} / ${rows.length}**`).join(' | ')} |`,
+    `| **${render(message('exported.suite.solved'))}** | | ${solved.map((n) => `**${n} / ${rows.length}**`).join(' | ')} |`,
   ].join('\n');
 }
 

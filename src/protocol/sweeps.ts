@@ -17,12 +17,15 @@ import { message, type Message } from './message';
 /** A setting a sweep can vary. */
 export type SweepKey = NumberKey | 'hidden';
 
-/** The label, limits and ticks of a swept setting (for `hidden`: one layer's width). */
-export function sweepScale(key: SweepKey): Pick<NumberSpec, 'label' | 'min' | 'max' | 'ticks' | 'kind'> {
+/**
+ * The limits and ticks of a swept setting (for `hidden`: one layer's width). Its label is the
+ * setting's own, by catalogue key (`paramLabelKey`).
+ */
+export function sweepScale(key: SweepKey): Pick<NumberSpec, 'min' | 'max' | 'ticks' | 'kind'> {
   if (key !== 'hidden') return numberSpec(key);
   const spec = paramSpec('hidden');
   if (spec.type !== 'layers') throw new Error('hidden is a list of layer widths');
-  return { label: spec.label, min: spec.min, max: spec.max, ticks: spec.ticks, kind: 'int' };
+  return { min: spec.min, max: spec.max, ticks: spec.ticks, kind: 'int' };
 }
 
 /** Why `value` is not a valid value of the swept setting, or null. */

@@ -72,7 +72,7 @@ export function csvColumns(config: RunConfig): string[] {
 /** The run as CSV: `# key=value` header lines, then one row per step (held-out cells empty between evaluations). */
 export function runToCsv(config: RunConfig, results: RunResults, context: CsvContext): string {
   const lines = [
-    `# ${context.render(message('exports.csv.title', { estimators: config.estimator.join(', '), dist: config.dist }))}`,
+    `# ${context.render(message('exported.csv.title', { estimators: config.estimator.join(', '), dist: config.dist }))}`,
     ...PARAMS.map((spec) => {
       const value = config[spec.key];
       return `# ${spec.key}=${Array.isArray(value) ? value.join(',') : String(value)}`;

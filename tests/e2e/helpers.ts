@@ -10,7 +10,8 @@ export async function readNumber(page: Page, testId: string): Promise<number> {
 
 /** Waits until the run-state readout shows `state`. */
 export async function waitForRunState(page: Page, state: string, timeoutMs = 150_000): Promise<void> {
-  await expect(page.getByTestId('run-state')).toHaveText(state, { timeout: timeoutMs });
+  // By its data-value: the text is in the page's language.
+  await expect(page.getByTestId('run-state')).toHaveAttribute('data-value', state, { timeout: timeoutMs });
 }
 
 /** Waits until at least `count` steps have been received. */
@@ -61,3 +62,25 @@ export async function attributeNow(page: Page, testId: string, name: string): Pr
  * pretend a renderer or a slow backend (protocol/simulation.ts).
  */
 export const TEST_HOOK_PATTERN = /mineLabTest|TestHooks|__test__|simulate-renderer|simulate-slow/i;
+
+/** What the first screen holds and whether anything sticks out sideways. */
+export async function firstScreen(page: Page) {
+  const box = async (testId: string) => {
+    const found = await page.getByTestId(testId).boundingBox();
+    if (!found) throw new Error(`${testId} has no box`);
+    return found;
+  };
+  return {
+    coarse: await page.evaluate(() => window.matchMedia('(pointer: coarse)').matches),
+    scroll: await page.evaluate(() => ({
+      y: window.scrollY,
+      width: document.documentElement.scrollWidth,
+      clientWidth: document.documentElement.clientWidth,
+    })),
+    plot: await box('plot'),
+    start: await box('start-pause'),
+    trueMi: await box('true-mi'),
+    estimate: await box('estimate'),
+    step: await box('step'),
+  };
+}

@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { PRESETS } from '../../src/protocol/presets';
 import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
-import { waitForRunState, waitForStep } from './helpers';
+import { firstScreen, waitForRunState, waitForStep } from './helpers';
 
 /** WCAG 2.5.5's target size, px. */
 const TARGET = 44;
@@ -71,28 +71,6 @@ function touchTargets(page: Page): Promise<{ checked: number; offenders: string[
     }
     return { checked, offenders };
   }, TARGET);
-}
-
-/** What the first screen holds and whether anything sticks out sideways. */
-async function firstScreen(page: Page) {
-  const box = async (testId: string) => {
-    const found = await page.getByTestId(testId).boundingBox();
-    if (!found) throw new Error(`${testId} has no box`);
-    return found;
-  };
-  return {
-    coarse: await page.evaluate(() => window.matchMedia('(pointer: coarse)').matches),
-    scroll: await page.evaluate(() => ({
-      y: window.scrollY,
-      width: document.documentElement.scrollWidth,
-      clientWidth: document.documentElement.clientWidth,
-    })),
-    plot: await box('plot'),
-    start: await box('start-pause'),
-    trueMi: await box('true-mi'),
-    estimate: await box('estimate'),
-    step: await box('step'),
-  };
 }
 
 for (const phone of PHONES) {

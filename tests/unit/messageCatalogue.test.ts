@@ -13,13 +13,13 @@ import { describeMeasurement, timingPlan } from '../../src/protocol/backendSpeed
 import { divergenceMessage, DEFAULTS } from '../../src/protocol/config';
 import type { Message } from '../../src/protocol/message';
 import type { BackendId } from '../../src/protocol/messages';
-import { SUITE_ESTIMATOR_LABELS, TASK_FAMILY_NAMES, suiteFromHash } from '../../src/protocol/suite';
+import { SUITE_ESTIMATOR_LABELS, suiteFromHash } from '../../src/protocol/suite';
 import { configFromHash } from '../../src/protocol/urlHash';
 import { planBackends } from '../../src/worker/backendChoice';
 import { HOSTILE_CASES } from '../e2e/hostileCases';
 
 /** The areas whose messages this part of the page owns. */
-const AREAS = ['notices', 'errors', 'tasks', 'exports'] as const;
+const AREAS = ['notices', 'errors', 'tasks', 'exported'] as const;
 
 /** Every string of a catalogue under its dotted key. */
 function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
@@ -118,7 +118,7 @@ interface Call {
   readonly values: Set<string> | null | undefined;
 }
 
-const KEY = /^(notices|errors|tasks|exports)\.[\w.-]+$/;
+const KEY = /^(notices|errors|tasks|exported)\.[\w.-]+$/;
 
 /** Every call of `message` (or its local alias) in src/, with its literal keys. */
 function messageCalls(): Call[] {
@@ -164,7 +164,7 @@ function renderedInBoth(message: Message): [string, string] {
   for (const text of texts) {
     expect(text, message.key).not.toBe(message.key);
     expect(text, message.key).not.toContain('{{');
-    expect(text, message.key).not.toMatch(/\b(notices|errors|tasks|exports)\.[a-z]/i);
+    expect(text, message.key).not.toMatch(/\b(notices|errors|tasks|exported)\.[a-z]/i);
     expect(text, message.key).not.toContain('[object Object]');
   }
   return texts;
@@ -243,7 +243,7 @@ describe('the catalogue of messages from below the page', () => {
     expect(count).toBeGreaterThan(HOSTILE_CASES.length);
   });
 
-  it('renders every task’s title, definition and why of its truth, every family and estimator name', () => {
+  it('renders every task’s title, definition and why of its truth, every estimator name', () => {
     for (const task of BMI_TASKS) {
       for (const part of [task.title, task.definition, task.whyTruth]) {
         const [inEnglish, inChinese] = renderedInBoth(part);
@@ -252,8 +252,7 @@ describe('the catalogue of messages from below the page', () => {
       }
     }
     expect(renderMessage(chinese, BMI_TASKS[0].title)).toBe('二元正态，ρ = 0.75');
-    for (const name of [...Object.values(TASK_FAMILY_NAMES), ...Object.values(SUITE_ESTIMATOR_LABELS)])
-      renderedInBoth(name);
+    for (const name of Object.values(SUITE_ESTIMATOR_LABELS)) renderedInBoth(name);
   });
 
   it('renders the backends’ reasons and the divergence advice in both languages', () => {

@@ -10,6 +10,7 @@ import { buildPlotModel } from '../../src/components/plot/plotModel';
 import { DEFAULTS, type RunConfig } from '../../src/protocol/config';
 import { csvFileName, pngFileName } from '../../src/store/csv';
 import { createRunResults } from '../../src/store/runResults';
+import { t } from './englishT';
 
 /** The plot model of an empty run of `config`. */
 const modelOf = (config: RunConfig) =>
@@ -18,11 +19,11 @@ const modelOf = (config: RunConfig) =>
 describe('saved plot caption', () => {
   it('lists the estimators, the distribution, the settings that apply and the true MI', () => {
     // Non-breaking spaces keep each "name = value" on one line.
-    const line = (config: RunConfig) => settingsLine(config, modelOf(config)).replace(/\u00a0/g, ' ');
+    const line = (config: RunConfig) => settingsLine(config, modelOf(config), t).replace(/\u00a0/g, ' ');
     expect(line(DEFAULTS)).toBe(
       'MINE (DV) on Gaussian channel Y = X + noise · P = 3, σ² = 0.2, d = 3, h = 10, N = 20,000, lr = 0.01, steps = 500, seed = 1 · true MI 6.00 bits',
     );
-    expect(settingsLine(DEFAULTS, modelOf(DEFAULTS))).toContain('σ²\u00a0=\u00a00.2');
+    expect(settingsLine(DEFAULTS, modelOf(DEFAULTS), t)).toContain('σ²\u00a0=\u00a00.2');
     const compare: RunConfig = {
       ...DEFAULTS,
       estimator: ['mine-ema', 'infonce'],
@@ -40,21 +41,21 @@ describe('saved plot caption', () => {
   });
 
   it('mirrors the page legend: curves, the per-step key, the truth and ceilings in view', () => {
-    const entries = legendEntries(modelOf(DEFAULTS), 'bits');
+    const entries = legendEntries(modelOf(DEFAULTS), 'bits', t);
     expect(entries.map((e) => [e.label, e.stroke])).toEqual([
       ['MINE (DV)', 'thick'],
       ['per step · thick: smoothed · ◇ held out', 'thin'],
       ['true MI (6.00 bits)', 'dashed'],
     ]);
     const ceiling: RunConfig = { ...DEFAULTS, estimator: ['mine', 'nwj'], noise: 0.01, batch: 256 };
-    const labels = legendEntries(modelOf(ceiling), 'bits').map((e) => e.label);
+    const labels = legendEntries(modelOf(ceiling), 'bits', t).map((e) => e.label);
     expect(labels).toEqual([
       'MINE (DV)',
       'NWJ (MINE-f)',
       'true MI (12.35 bits)',
       'batch ceiling log N = 8.00 bits',
     ]);
-    expect(truthText(modelOf(ceiling), 'bits')).toBe('12.35 bits');
+    expect(truthText(modelOf(ceiling), 'bits', t)).toBe('12.35 bits');
   });
 
   it('wraps legend entries and words into rows that fit', () => {

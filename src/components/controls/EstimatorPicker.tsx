@@ -1,7 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { BoundId } from '../../protocol/config';
 import type { ListSpec } from '../../protocol/config';
 import { useRun } from '../../store/context';
+import { estimatorKey, paramHintKey, paramLabelKey } from '../../protocol/paramText';
 import { ESTIMATOR_COLORS } from '../plot/colors';
 
 /** Checkboxes choosing the estimators to train side by side; at least one stays ticked. */
@@ -9,6 +11,7 @@ export function EstimatorPicker({ spec }: { spec: ListSpec }) {
   const id = useId();
   const selected = useRun((s) => s.config.estimator);
   const setParam = useRun((s) => s.setParam);
+  const { t } = useTranslation();
 
   const toggle = (estimator: BoundId, on: boolean) => {
     const next = spec.options.map((o) => o.id).filter((o) => (o === estimator ? on : selected.includes(o)));
@@ -17,7 +20,7 @@ export function EstimatorPicker({ spec }: { spec: ListSpec }) {
 
   return (
     <fieldset className="param estimator-picker" aria-describedby={`${id}-hint`}>
-      <legend className="visually-hidden">{spec.label}</legend>
+      <legend className="visually-hidden">{t(paramLabelKey(spec.key))}</legend>
       <div className="checkbox-list">
         {spec.options.map((option) => {
           const checked = selected.includes(option.id);
@@ -37,13 +40,13 @@ export function EstimatorPicker({ spec }: { spec: ListSpec }) {
                 style={{ background: ESTIMATOR_COLORS[option.id] }}
                 aria-hidden="true"
               />
-              {option.label}
+              {t(estimatorKey(option.id))}
             </label>
           );
         })}
       </div>
       <p className="param-hint" id={`${id}-hint`}>
-        {spec.hint}
+        {t(paramHintKey(spec.key))}
       </p>
     </fieldset>
   );

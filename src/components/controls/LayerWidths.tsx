@@ -1,9 +1,9 @@
+import { useTranslation } from 'react-i18next';
 import type { LayersSpec } from '../../protocol/config';
 import { useRun } from '../../store/context';
+import { paramHintKey, paramLabelKey } from '../../protocol/paramText';
 import { Slider } from './Slider';
 import type { SliderScale } from './sliderScale';
-
-const ORDINALS = ['', 'Second layer', 'Third layer'];
 
 /**
  * The critic's hidden layers: a width slider for each (1 to 3 layers) and buttons that add a layer
@@ -13,6 +13,7 @@ const ORDINALS = ['', 'Second layer', 'Third layer'];
 export function LayerWidths({ spec, fixedDepth = false }: { spec: LayersSpec; fixedDepth?: boolean }) {
   const widths = useRun((s) => s.config.hidden);
   const setParam = useRun((s) => s.setParam);
+  const { t } = useTranslation();
   const scale: SliderScale = { ticks: spec.ticks, min: spec.min, max: spec.max, kind: 'int' };
   const setWidth = (layer: number, width: number) =>
     setParam(
@@ -20,12 +21,12 @@ export function LayerWidths({ spec, fixedDepth = false }: { spec: LayersSpec; fi
       widths.map((w, l) => (l === layer ? width : w)),
     );
   return (
-    <div className="layer-widths" role="group" aria-label="Hidden layers">
+    <div className="layer-widths" role="group" aria-label={t('layers.group')}>
       {widths.map((width, layer) => (
         <Slider
           key={layer}
-          label={layer === 0 ? spec.label : `${ORDINALS[layer]} h${layer + 1}`}
-          hint={layer === 0 ? spec.hint : `Width of hidden layer ${layer + 1}.`}
+          label={layer === 0 ? t(paramLabelKey('hidden')) : t(`layers.label${layer + 1}`)}
+          hint={layer === 0 ? t(paramHintKey('hidden')) : t('layers.hint', { layer: layer + 1 })}
           scale={scale}
           value={width}
           testId={layer === 0 ? 'value-hidden' : `value-hidden-${layer + 1}`}
@@ -41,7 +42,7 @@ export function LayerWidths({ spec, fixedDepth = false }: { spec: LayersSpec; fi
           disabled={widths.length >= spec.maxLayers}
           onClick={() => setParam('hidden', [...widths, widths[widths.length - 1]])}
         >
-          + layer
+          {t('layers.add')}
         </button>
         <button
           type="button"
@@ -49,7 +50,7 @@ export function LayerWidths({ spec, fixedDepth = false }: { spec: LayersSpec; fi
           disabled={widths.length <= 1}
           onClick={() => setParam('hidden', widths.slice(0, -1))}
         >
-          − layer
+          {t('layers.remove')}
         </button>
       </div>
     </div>

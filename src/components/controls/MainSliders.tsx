@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRun } from '../../store/context';
 import { mainSliders } from './mainParams';
 import { LayerWidths } from './LayerWidths';
@@ -6,8 +7,9 @@ import { ParamSlider } from './ParamSlider';
 /** Just the main sliders (power, noise, dim and hidden on the channel), for the embedded layout. */
 export function MainSliders() {
   const config = useRun((s) => s.config);
+  const { t } = useTranslation();
   return (
-    <div className="main-sliders" role="group" aria-label="Main settings">
+    <div className="main-sliders" role="group" aria-label={t('settings.main')}>
       {mainSliders(config).map((spec) =>
         spec.type === 'layers' ? (
           <LayerWidths key={spec.key} spec={spec} fixedDepth />

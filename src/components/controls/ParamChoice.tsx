@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import type { ChoiceSpec, ParamOption, RunConfig } from '../../protocol/config';
 import { useRun } from '../../store/context';
+import { groupKey, optionKey, paramHintKey, paramLabelKey } from '../../protocol/paramText';
 
 /** Consecutive options under the same heading (options without one stand alone). */
 function groupedOptions(options: readonly ParamOption[]): { group?: string; options: ParamOption[] }[] {
@@ -18,10 +20,11 @@ export function ParamChoice({ spec }: { spec: ChoiceSpec }) {
   const id = useId();
   const value = useRun((s) => s.config[spec.key]);
   const setParam = useRun((s) => s.setParam);
+  const { t } = useTranslation();
 
   return (
     <div className="param param-choice">
-      <label htmlFor={id}>{spec.label}</label>
+      <label htmlFor={id}>{t(paramLabelKey(spec.key))}</label>
       <select
         id={id}
         name={spec.key}
@@ -35,13 +38,13 @@ export function ParamChoice({ spec }: { spec: ChoiceSpec }) {
           group === undefined ? (
             options.map((option) => (
               <option key={option.id} value={option.id}>
-                {option.label}
+                {t(optionKey(spec.key, option.id))}
               </option>
             ))
           ) : (
-            <optgroup key={group} label={group}>
+            <optgroup key={group} label={t(groupKey(group))}>
               {options.map((option) => (
-                <option key={option.id} value={option.id}>
+                <option key={option.id} value={option.id} translate="no">
                   {option.id}
                 </option>
               ))}
@@ -50,7 +53,7 @@ export function ParamChoice({ spec }: { spec: ChoiceSpec }) {
         )}
       </select>
       <p className="param-hint" id={`${id}-hint`}>
-        {spec.hint}
+        {t(paramHintKey(spec.key))}
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
-import type { SourceId } from '../../protocol/config';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import {
   PARAMS,
   infoNceK,
@@ -16,45 +17,37 @@ import { isMainParam } from './mainParams';
 import { ParamChoice } from './ParamChoice';
 import { ParamSlider } from './ParamSlider';
 
-/** The data model each distribution draws from, as a group title. */
-const DATA_TITLES: Readonly<Record<SourceId, string>> = {
-  channel: 'Data: X ~ N(0, P·I), Y = X + N(0, σ²·I)',
-  correlated: 'Data: X ~ N(0, I), Y = ρX + √(1−ρ²)·ε',
-  cubic: 'Data: Y = (ρX + √(1−ρ²)·ε)³',
-  staircase: 'Data: correlated, ρ stepped up',
-  task: 'Data: a Beyond Normal benchmark task',
-  data: 'Data: your own rows',
-};
-
-/** A group's title; the critic's shows its layers, e.g. [x, y] → 16 → ReLU → 8 → ReLU → 1. */
-function groupTitle(group: ParamGroup, config: RunConfig): string {
+/**
+ * A group's title (catalogue `settings.groups.*`; the data group's names the distribution's model);
+ * the critic's shows its layers, e.g. [x, y] → 16 → ReLU → 8 → ReLU → 1.
+ */
+function groupTitle(group: ParamGroup, config: RunConfig, t: TFunction): string {
   switch (group) {
     case 'data':
-      return DATA_TITLES[config.dist];
-    case 'estimator':
-      return 'Estimators';
+      return t(`settings.data.${config.dist}`);
     case 'critic':
-      return `Critic T(x, y): [x, y] → ${config.hidden.map((h) => `${h} → ReLU`).join(' → ')} → 1`;
-    case 'training':
-      return 'Training (Adam)';
-    case 'display':
-      return 'Display and compute';
+      return t('settings.groups.critic', {
+        layers: `[x, y] → ${config.hidden.map((h) => `${h} → ReLU`).join(' → ')} → 1`,
+      });
+    default:
+      return t(`settings.groups.${group}`);
   }
 }
 
 const GROUP_ORDER: readonly ParamGroup[] = ['estimator', 'data', 'critic', 'training', 'display'];
 
 /** A remark under a slider that depends on other settings (InfoNCE's effective k). */
-function noteFor(spec: ParamSpec, config: RunConfig): string | undefined {
-  if (spec.key === 'k') return `Now k = ${infoNceK(config).toLocaleString('en-US')}.`;
+function noteFor(spec: ParamSpec, config: RunConfig, t: TFunction): string | undefined {
+  if (spec.key === 'k') return t('settings.kNow', { k: infoNceK(config).toLocaleString('en-US') });
   return undefined;
 }
 
 /** The control for one setting. */
 function ParamControl({ spec, config }: { spec: ParamSpec; config: RunConfig }) {
+  const { t } = useTranslation();
   switch (spec.type) {
     case 'number':
-      return <ParamSlider spec={spec} note={noteFor(spec, config)} />;
+      return <ParamSlider spec={spec} note={noteFor(spec, config, t)} />;
     case 'choice':
       return <ParamChoice spec={spec} />;
     case 'list':
@@ -72,6 +65,7 @@ function ParamControl({ spec, config }: { spec: ParamSpec; config: RunConfig }) 
  */
 export function SettingsPanel() {
   const config = useRun((s) => s.config);
+  const { t } = useTranslation();
   // The keys `hide=` or the lesson's step hides, as one string (a stable selector result).
   const hidden = useRun((s) =>
     PARAMS.filter((spec) => isHidden(s, spec.key))
@@ -79,7 +73,7 @@ export function SettingsPanel() {
       .join(','),
   ).split(',');
   return (
-    <section className="panel settings" aria-label="Settings">
+    <section className="panel settings" aria-label={t('settings.region')}>
       {GROUP_ORDER.map((group) => {
         const specs = PARAMS.filter(
           (spec) =>
@@ -91,7 +85,7 @@ export function SettingsPanel() {
         if (specs.length === 0) return null;
         return (
           <fieldset key={group} className={specs.some((s) => isMainParam(s.key)) ? undefined : 'secondary'}>
-            <legend>{groupTitle(group, config)}</legend>
+            <legend>{groupTitle(group, config, t)}</legend>
             {specs.map((spec) => (
               <div
                 key={spec.key}

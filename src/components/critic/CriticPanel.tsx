@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useDeferredValue, useMemo } from 'react';
-import { optionLabel, sourceDims, type RunConfig } from '../../protocol/config';
+import { sourceDims, type RunConfig } from '../../protocol/config';
+import { estimatorKey } from '../../protocol/paramText';
 import type { RunInfoMessage } from '../../protocol/messages';
 import { useRun } from '../../store/context';
 import { formatInformation } from '../format';
@@ -54,9 +56,10 @@ export function CriticPanel() {
   const step = snapshot?.stepsDone ?? 0;
   const estimator = shown.estimator[0];
   const centred = blindToFunctionsOfX(estimator);
+  const { t } = useTranslation();
   return (
-    <section className="panel critic-panel" aria-label="The critic and the data" data-testid="critic-panel">
-      <h2>{snapshot ? `What the critic sees, step ${step}` : 'What the critic sees'}</h2>
+    <section className="panel critic-panel" aria-label={t('critic.region')} data-testid="critic-panel">
+      <h2>{snapshot ? t('critic.titleAtStep', { step }) : t('critic.title')}</h2>
       <div className="critic-views">
         {heatmaps ? (
           <>
@@ -65,7 +68,9 @@ export function CriticPanel() {
               size={grids?.size ?? CRITIC_GRID_SIZE}
               low={grids?.low ?? -1}
               high={grids?.high ?? 1}
-              label={`learned critic T(x, y) (${optionLabel(estimator)})${centred ? ', centred in each x column' : ''}`}
+              label={t(centred ? 'critic.learnedCentred' : 'critic.learned', {
+                estimator: t(estimatorKey(estimator)),
+              })}
               testId="critic-heatmap"
               step={step}
             />
@@ -75,11 +80,7 @@ export function CriticPanel() {
                 size={grids?.size ?? CRITIC_GRID_SIZE}
                 low={grids?.low ?? -1}
                 high={grids?.high ?? 1}
-                label={
-                  centred
-                    ? 'optimal: log p(x,y)/p(x)p(y), centred in each x column (InfoNCE cannot see any a(x) added to T)'
-                    : 'optimal: log p(x,y)/p(x)p(y) + const'
-                }
+                label={centred ? t('critic.optimalCentred') : t('critic.optimal')}
                 testId="optimal-critic"
                 step={step}
               />
@@ -87,8 +88,9 @@ export function CriticPanel() {
           </>
         ) : (
           <p className="critic-note">
-            Heatmaps of T(x, y) are drawn when X and Y are one-dimensional; here they have{' '}
-            {dims ? `${dims.xDim} and ${dims.yDim}` : 'no columns yet'}.
+            {dims
+              ? t('critic.noHeatmap', { xDim: dims.xDim, yDim: dims.yDim })
+              : t('critic.noHeatmapNoColumns')}
           </p>
         )}
         <ScatterCanvas scatter={snapshot?.scatter ?? null} step={step} />
@@ -98,7 +100,7 @@ export function CriticPanel() {
         <span className="gradient" style={{ background: DIVERGING_GRADIENT_LOW }} aria-hidden="true" />
         <span>0</span>
         <span className="gradient" style={{ background: DIVERGING_GRADIENT_HIGH }} aria-hidden="true" />
-        <span>+{formatInformation(grids?.high ?? null)} (critic score, nats)</span>
+        <span>{t('critic.scale', { high: formatInformation(grids?.high ?? null) })}</span>
       </p>
     </section>
   );

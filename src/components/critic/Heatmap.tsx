@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import { heatmapPixels } from './colorScale';
 
@@ -14,6 +15,7 @@ export function Heatmap(props: {
 }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const { values, size, low, high } = props;
+  const { t } = useTranslation();
 
   useEffect(() => {
     const context = canvas.current?.getContext('2d', { willReadFrequently: true });
@@ -35,7 +37,7 @@ export function Heatmap(props: {
         data-testid={props.testId}
         data-step={props.step}
         role="img"
-        aria-label={`${props.label}: heatmap over x (across) and y (up)`}
+        aria-label={t('critic.heatmapLabel', { label: props.label })}
       />
       <figcaption>{props.label}</figcaption>
     </figure>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useRef } from 'react';
 import type { BatchScatter } from '../../protocol/snapshot';
 
@@ -7,6 +8,7 @@ const SIZE = 220;
 /** Joint pairs (x₁, y₁) and shuffled pairs (x₁, y_π(1)) of one batch, on a square canvas. */
 export function ScatterCanvas({ scatter, step }: { scatter: BatchScatter | null; step: number }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     const context = canvas.current?.getContext('2d', { willReadFrequently: true });
@@ -57,11 +59,12 @@ export function ScatterCanvas({ scatter, step }: { scatter: BatchScatter | null;
         data-testid="batch-scatter"
         data-step={step}
         role="img"
-        aria-label="Scatter of one batch: joint pairs (x₁, y₁) as blue dots, shuffled pairs as orange squares"
+        aria-label={t('critic.scatterLabel')}
       />
       <figcaption>
-        <span className="dot" style={{ background: COLORS.joint }} /> joint (x₁, y₁){' '}
-        <span className="dot square" style={{ background: COLORS.shuffled }} /> shuffled (x₁, y<sub>π</sub>₁)
+        <span className="dot" style={{ background: COLORS.joint }} /> {t('critic.joint')} (x₁, y₁){' '}
+        <span className="dot square" style={{ background: COLORS.shuffled }} /> {t('critic.shuffled')} (x₁, y
+        <sub>π</sub>₁)
       </figcaption>
     </figure>
   );

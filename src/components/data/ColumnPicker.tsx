@@ -1,4 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { useRenderMessage } from '../../i18n/useMessage';
+import { paramLabelKey } from '../../protocol/paramText';
 import { useRun, useRunStoreApi } from '../../store/context';
 import type { ColumnSummary } from '../../store/dataTypes';
 
@@ -16,10 +18,11 @@ function ColumnGroup({
   other: readonly string[];
   onChange(next: string[]): void;
 }) {
+  const { t } = useTranslation();
   const render = useRenderMessage();
   return (
     <fieldset className="column-group" data-testid={`column-${side}`}>
-      <legend>{side === 'x' ? 'X columns' : 'Y columns'}</legend>
+      <legend>{t(paramLabelKey(side))}</legend>
       {columns.map((column) => {
         const onOtherSide = other.includes(column.name);
         const disabled = !column.numeric;
@@ -40,13 +43,18 @@ function ColumnGroup({
                 )
               }
             />{' '}
-            {column.name}
-            {column.missing > 0 && <span className="column-note"> ({column.missing} missing)</span>}
+            <span translate="no">{column.name}</span>
+            {column.missing > 0 && (
+              <span className="column-note"> {t('data.missing', { count: column.missing })}</span>
+            )}
             {disabled && column.reason && (
-              <span className="column-note"> — not numeric: {render(column.reason)}</span>
+              <span className="column-note">
+                {' '}
+                {t('data.notNumeric')} {render(column.reason)}
+              </span>
             )}
             {onOtherSide && column.numeric && (
-              <span className="column-note"> (also {side === 'x' ? 'Y' : 'X'})</span>
+              <span className="column-note"> {t('data.alsoOther', { side: side === 'x' ? 'Y' : 'X' })}</span>
             )}
           </label>
         );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
 import { DATA_LIMITS, formatCount } from '../../core/data/table';
 import { useRun, useRunStoreApi } from '../../store/context';
@@ -10,6 +11,7 @@ export function DataLoader() {
   const load = useRun((s) => s.dataLoad);
   const [examples, setExamples] = useState<readonly ExampleEntry[]>([]);
   const [pasted, setPasted] = useState('');
+  const { t } = useTranslation();
   useEffect(() => {
     let live = true;
     store
@@ -26,7 +28,7 @@ export function DataLoader() {
   return (
     <div className="data-loader">
       <div className="param">
-        <label htmlFor={`${id}-file`}>A CSV file (or drop one anywhere on the page)</label>
+        <label htmlFor={`${id}-file`}>{t('data.file')}</label>
         <input
           id={`${id}-file`}
           type="file"
@@ -40,26 +42,24 @@ export function DataLoader() {
         />
       </div>
       <div className="param param-choice">
-        <label htmlFor={`${id}-example`}>Or a bundled example</label>
+        <label htmlFor={`${id}-example`}>{t('data.example')}</label>
         <select
           id={`${id}-example`}
           data-testid="data-example"
           value=""
           onChange={(event) => event.target.value && void loadExample(event.target.value)}
         >
-          <option value="">Choose an example…</option>
+          <option value="">{t('data.chooseExample')}</option>
           {examples.map((example) => (
             <option key={example.name} value={example.name}>
-              {example.title}
+              {t(`data.examples.${example.name}`, { defaultValue: example.title })}
             </option>
           ))}
         </select>
       </div>
       <details className="paste">
-        <summary>Or paste rows</summary>
-        <label htmlFor={`${id}-paste`}>
-          Comma-, semicolon- or tab-separated rows, a header first if you have one
-        </label>
+        <summary>{t('data.paste')}</summary>
+        <label htmlFor={`${id}-paste`}>{t('data.pasteLabel')}</label>
         <textarea
           id={`${id}-paste`}
           data-testid="data-paste"
@@ -73,7 +73,7 @@ export function DataLoader() {
           disabled={pasted.trim() === ''}
           onClick={() => void loadDataText(pasted)}
         >
-          Use the pasted rows
+          {t('data.pasteLoad')}
         </button>
       </details>
       {loading && (
@@ -82,16 +82,21 @@ export function DataLoader() {
             data-testid="data-progress"
             max={load.total || 1}
             value={load.total ? load.read : undefined}
-            aria-label={`Reading ${load.name ?? 'the data'}`}
+            aria-label={
+              load.name ? t('data.progressLabel', { name: load.name }) : t('data.reading', { share: '' })
+            }
           />
           <button type="button" data-testid="data-cancel" onClick={cancelDataLoad}>
-            Cancel
+            {t('data.cancel')}
           </button>
         </div>
       )}
       <p className="param-hint">
-        Up to {formatCount(DATA_LIMITS.maxRows)} rows, {DATA_LIMITS.maxColumns} columns and{' '}
-        {DATA_LIMITS.maxBytes / 1_000_000} MB; missing values (empty, NA, NaN, null) are allowed.
+        {t('data.limits', {
+          rows: formatCount(DATA_LIMITS.maxRows),
+          columns: DATA_LIMITS.maxColumns,
+          megabytes: DATA_LIMITS.maxBytes / 1_000_000,
+        })}
       </p>
     </div>
   );

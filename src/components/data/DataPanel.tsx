@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRun } from '../../store/context';
 import { ColumnPicker } from './ColumnPicker';
 import { DataLoader } from './DataLoader';
@@ -10,13 +11,11 @@ import { SplitNote } from './SplitNote';
  */
 export function DataPanel() {
   const dist = useRun((s) => s.config.dist);
+  const { t } = useTranslation();
   if (dist !== 'data') return null;
   return (
-    <section className="data-panel" aria-label="Your data" data-testid="data-panel">
-      <p className="privacy-note">
-        Your data stays in this browser: it is read here, never uploaded, never put in the link and never
-        cached. A copied link carries the settings (the column names included), not the data.
-      </p>
+    <section className="data-panel" aria-label={t('options.dist.data')} data-testid="data-panel">
+      <p className="privacy-note">{t('data.privacy')}</p>
       <DataLoader />
       <DataStatus />
       <ColumnPicker />

@@ -1,3 +1,5 @@
+import type { ReactNode } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { formatCount } from '../../core/data/table';
 import { useRenderMessage } from '../../i18n/useMessage';
 import { useRun } from '../../store/context';
@@ -10,23 +12,45 @@ export function DataStatus() {
   const summary = useRun((s) => s.dataSummary);
   const selection = useRun((s) => s.dataSelection);
   const selectionError = useRun((s) => s.selectionError);
-  let text: string;
+  const { t } = useTranslation();
+  let text: ReactNode;
   let error = false;
   if (load.state === 'loading') {
     const share = load.total > 0 ? ` ${Math.round((100 * load.read) / load.total)}%` : '';
-    text = `Reading ${load.name ?? 'the data'}…${share}`;
+    text = load.name ? (
+      <Trans
+        i18nKey="data.readingName"
+        values={{ name: load.name, share }}
+        components={{ name: <span translate="no" /> }}
+      />
+    ) : (
+      t('data.reading', { share })
+    );
   } else if (load.state === 'error') {
     text = load.message ? render(load.message) : 'The data could not be read.';
     error = true;
   } else if (!summary) {
-    text = 'No data yet: choose a file, drop one on the page, paste rows or pick an example.';
+    text = t('data.none');
   } else if (selectionError) {
     text = render(selectionError);
     error = true;
   } else {
-    const columns = `${summary.columns.length} column${summary.columns.length === 1 ? '' : 's'}`;
+    // A file's name is data, not words (translate="no"); a bundled example's title is the catalogue's.
     const used = selection ? ` ${render(selectionText(selection.usedRows, selection.droppedRows))}.` : '';
-    text = `${summary.name}: ${formatCount(summary.rows)} rows, ${columns}.${used}`;
+    const title = summary.example
+      ? t(`data.examples.${summary.example.name}`, { defaultValue: summary.name })
+      : summary.name;
+    text = (
+      <>
+        <Trans
+          i18nKey="data.summary"
+          values={{ name: title, rows: formatCount(summary.rows) }}
+          count={summary.columns.length}
+          components={{ name: <span translate={summary.example ? undefined : 'no'} /> }}
+        />
+        {used}
+      </>
+    );
   }
   return (
     <p

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { useRun } from '../../store/context';
 import { ExplainerBody } from './ExplainerBody';
@@ -13,6 +14,7 @@ export function Explainer() {
   // Only the staircase's truth depends on the step: other runs do not re-render on every batch.
   const stepIdx = useRun((s) => (s.config.dist === 'staircase' ? Math.max(0, s.results.length - 1) : 0));
   const bodyId = useId();
+  const { t } = useTranslation();
 
   return (
     <section className="panel explainer" data-testid="explainer" aria-labelledby={`${bodyId}-title`}>
@@ -28,7 +30,7 @@ export function Explainer() {
           <span className="disclosure-mark" aria-hidden="true">
             {open ? '▾' : '▸'}
           </span>{' '}
-          What you are watching
+          {t('explainer.title')}
         </button>
       </h2>
       <div id={bodyId} hidden={!open}>

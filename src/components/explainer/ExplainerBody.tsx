@@ -1,24 +1,26 @@
-import { optionLabel, type BoundId, type RunConfig } from '../../protocol/config';
+import { Trans, useTranslation } from 'react-i18next';
+import type { BoundId, RunConfig } from '../../protocol/config';
+import { estimatorKey } from '../../protocol/paramText';
 import { ESTIMATOR_COLORS } from '../plot/colors';
 import { ceilingFormula, criticFormula, explainEstimator } from './boundFormulas';
 import { controlNotes } from './controlNotes';
 import { dataModelFormula, trueMiFormula, trueMiNote } from './dataFormulas';
 import { Tex } from './Tex';
-import { useRenderMessage } from '../../i18n/useMessage';
 
 /** One estimator's bound, its training and what to expect of it. */
 function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
-  const { bound, training, note } = explainEstimator(id, config);
+  const { t } = useTranslation();
+  const { bound, training, note } = explainEstimator(id, config, t);
   return (
     <li data-testid={`explain-${id}`}>
       <h4>
         <span className="swatch thick" style={{ background: ESTIMATOR_COLORS[id] }} aria-hidden="true" />{' '}
-        {optionLabel(id)}
+        {t(estimatorKey(id))}
       </h4>
       <Tex formula={bound} />
       {training && (
         <>
-          <p className="tex-lead">{id === 'smile' ? 'Trained on:' : 'Trained with the gradient:'}</p>
+          <p className="tex-lead">{id === 'smile' ? t('explainer.trainedOn') : t('explainer.trainedWith')}</p>
           <Tex formula={training} />
         </>
       )}
@@ -32,37 +34,41 @@ function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
  * bound with the current values substituted, and a line per control. `stepIdx` is the latest step.
  */
 export function ExplainerBody({ config, stepIdx }: { config: RunConfig; stepIdx: number }) {
-  const render = useRenderMessage();
-  const bitsNote = config.units === 'bits' ? ' The bounds are in nats; the plot divides them by ln 2.' : '';
+  const { t } = useTranslation();
   return (
     <div className="explainer-body">
-      <h3>Data and the true mutual information</h3>
-      <Tex formula={dataModelFormula(config, render)} />
-      <Tex formula={trueMiFormula(config, stepIdx)} />
-      <p>{trueMiNote(config, render)} The dashed line on the plot.</p>
+      <h3>{t('explainer.dataTitle')}</h3>
+      {/* A benchmark task's definition and truth come from its catalogue entry (explain-task). */}
+      <div data-testid={config.dist === 'task' ? 'explain-task' : undefined}>
+        <Tex formula={dataModelFormula(config, t)} />
+        <Tex formula={trueMiFormula(config, stepIdx, t)} />
+        <p>
+          {trueMiNote(config, t)} {t('explainer.dashedLine')}
+        </p>
+      </div>
 
-      <h3>The critic</h3>
-      <Tex formula={criticFormula(config)} />
+      <h3>{t('explainer.criticTitle')}</h3>
+      <Tex formula={criticFormula(config, t)} />
       <p>
-        Each step draws N fresh pairs (xᵢ, yᵢ) from the joint distribution P and shuffles the y’s (y
-        <sub>π(i)</sub>) to get pairs from the product of marginals Q, which breaks the dependence. Adam
-        trains T to tell the two apart by climbing a lower bound on I(X; Y).{bitsNote}
+        <Trans i18nKey="explainer.critic" components={{ sub: <sub /> }} />
+        {config.units === 'bits' && ` ${t('explainer.bitsNote')}`}
       </p>
 
-      <h3>{config.estimator.length > 1 ? 'The bounds being trained' : 'The bound being trained'}</h3>
+      <h3>{t('explainer.boundsTitle', { count: config.estimator.length })}</h3>
       <ul className="bound-list">
         {config.estimator.map((id) => (
           <EstimatorBound key={id} id={id} config={config} />
         ))}
       </ul>
-      <p>An estimate from one batch of N pairs cannot credibly exceed log N:</p>
+      <p>{t('explainer.ceiling')}</p>
       <Tex formula={ceilingFormula(config)} />
 
-      <h3>The controls</h3>
+      <h3>{t('explainer.controlsTitle')}</h3>
       <ul className="control-notes">
-        {controlNotes(config).map((note) => (
+        {controlNotes(config, t).map((note) => (
           <li key={note.key}>
-            <strong>{note.label}:</strong> {note.changes} <em>Watch:</em> {note.watch}
+            <strong>{t('explainer.noteLabel', { label: note.label })}</strong> {note.changes}{' '}
+            <em>{t('presetsUi.watch')}</em> {note.watch}
           </li>
         ))}
       </ul>

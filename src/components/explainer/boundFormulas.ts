@@ -1,7 +1,9 @@
 /**
  * The bound each selected estimator trains and reports, with N, k, α and τ substituted, plus the
  * critic and the batch ceiling. Bounds are written in nats (natural log), as the trainer computes them.
+ * The words come from `t` (catalogue `explainer.*`); the maths stays TeX.
  */
+import type { TFunction } from 'i18next';
 import {
   ceilingBits,
   infoNceK,
@@ -39,14 +41,14 @@ function dvTex(name: string, n: string, tau: string | null): string {
 }
 
 /** What sets InfoNCE's k: its cap, the batch size, or the memory budget for the k × k scores. */
-function kLimit(k: number, config: RunConfig): string {
-  if (k === config.k) return 'the cap you set';
-  if (k === config.batch) return 'the batch size N';
-  return `limited by memory at this width h (cap ${textNumber(config.k)})`;
+function kLimit(k: number, config: RunConfig, t: TFunction): string {
+  if (k === config.k) return t('explainer.kLimit.cap');
+  if (k === config.batch) return t('explainer.kLimit.batch');
+  return t('explainer.kLimit.memory', { cap: textNumber(config.k) });
 }
 
 /** The bound, its training and a note for estimator `id` under `config`. */
-export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExplanation {
+export function explainEstimator(id: BoundId, config: RunConfig, t: TFunction): EstimatorExplanation {
   const n = texNumber(config.batch);
   const nText = textNumber(config.batch);
   switch (id) {
@@ -55,7 +57,7 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
         id,
         bound: { tex: dvTex('DV', n, null), text: `Î_DV = ${DV_TEXT}, N = ${nText}` },
         training: null,
-        note: 'Adam climbs this bound’s plain minibatch gradient, which is biased: e^T is divided by its own batch mean.',
+        note: t('explainer.notes.mine'),
       };
     case 'mine-ema':
       return {
@@ -68,7 +70,7 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
           ),
           text: `∇Î = mean_P(∇T) − mean_Q(e^T ∇T) / m_t, m_t = (1−α)·m_(t−1) + α·mean_Q(e^T), α = ${textNumber(config.alpha)}`,
         },
-        note: 'The same DV value, but the gradient divides by a moving average m_t of E_Q[e^T] (the paper’s bias correction); α = 1 is plain MINE.',
+        note: t('explainer.notes.mine-ema'),
       };
     case 'nwj':
       return {
@@ -81,7 +83,7 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
           text: `Î_NWJ = (1/N) Σᵢ T(xᵢ, yᵢ) − (1/N) Σᵢ e^(T(xᵢ, y_π(i)) − 1), N = ${nText}`,
         },
         training: null,
-        note: 'Unbiased gradients, but e^(T−1) makes the estimate the noisiest of all.',
+        note: t('explainer.notes.nwj'),
       };
     case 'infonce': {
       const k = infoNceK(config);
@@ -96,7 +98,7 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
           text: `Î_NCE = log k + (1/k) Σᵢ (T_ii − log Σⱼ e^T_ij), T_ij = T(xᵢ, yⱼ), k = ${textNumber(k)}`,
         },
         training: null,
-        note: `Scores all k × k pairs of the batch’s first k rows (k is ${kLimit(k, config)}); it can never exceed log k = ${textInfo(cap, config.units)}.`,
+        note: t('explainer.notes.infonce', { limit: kLimit(k, config, t), cap: textInfo(cap, config.units) }),
       };
     }
     case 'smile': {
@@ -111,14 +113,14 @@ export function explainEstimator(id: BoundId, config: RunConfig): EstimatorExpla
           tex: `\\max_T\\ ${meanP(`-\\operatorname{softplus}\\bigl(-${JOINT}\\bigr)`)} - ${meanP(`\\operatorname{softplus}\\bigl(${SHUFFLED}\\bigr)`)}`,
           text: 'max over T of (1/N) Σᵢ −softplus(−T(xᵢ, yᵢ)) − (1/N) Σᵢ softplus(T(xᵢ, y_π(i)))',
         },
-        note: 'Trained on the Jensen–Shannon objective (steady gradients), reported as the DV bound with the shuffled scores clipped to [−τ, τ]: smaller τ, less variance, more bias.',
+        note: t('explainer.notes.smile'),
       };
     }
   }
 }
 
 /** The critic network with its dimensions and hidden widths substituted. */
-export function criticFormula(config: RunConfig): Formula {
+export function criticFormula(config: RunConfig, t: TFunction): Formula {
   const { xDim, yDim } = sourceDims(config);
   const widths = config.hidden;
   const layers = widths.length;
@@ -133,7 +135,7 @@ export function criticFormula(config: RunConfig): Formula {
       `T(x, y) = w_{\\text{out}}^{\\top} ${texInner} + b_{\\text{out}},\\quad W_1 \\in \\mathbb{R}^{h_1 \\times (d_x + d_y)}`,
       `d_x = ${texNumber(xDim)},\\quad d_y = ${texNumber(yDim)},\\quad ${widths.map((h, l) => `h_{${l + 1}} = ${texNumber(h)}`).join(',\\quad ')}`,
     ),
-    text: `T(x, y) = w_outᵀ ${textInner} + b_out, ${layers} hidden layer${layers > 1 ? 's' : ''}; d_x = ${xDim}, d_y = ${yDim}, h = ${widths.join(', ')}`,
+    text: `T(x, y) = w_outᵀ ${textInner} + b_out, ${t('explainer.hiddenLayers', { count: layers })}; d_x = ${xDim}, d_y = ${yDim}, h = ${widths.join(', ')}`,
   };
 }
 

@@ -1,7 +1,9 @@
 /**
  * The selected distribution's data model and its true mutual information, with the current
- * settings substituted, e.g. I(X;Y) = 3/2 · log₂(1 + 3/0.2) = 6.00 bits.
+ * settings substituted, e.g. I(X;Y) = 3/2 · log₂(1 + 3/0.2) = 6.00 bits. Words come from `t`
+ * (catalogue `explainer.*`).
  */
+import type { TFunction } from 'i18next';
 import { STAIRCASE_LEVELS_NATS, rhoForMiNats } from '../../core/distributions';
 import { bmiTask } from '../../core/tasks/catalogue';
 import { inUnits, trueMiBits, type RunConfig } from '../../protocol/config';
@@ -16,10 +18,10 @@ import {
   unitLog,
   type Formula,
 } from './texFormat';
-import type { Message } from '../../protocol/message';
+import { renderMessageWith } from '../../i18n/i18n';
 
-/** The data model: how X and Y are drawn (`render` puts a task's definition in the reader's language). */
-export function dataModelFormula(config: RunConfig, render: (message: Message) => string): Formula {
+/** The data model: how X and Y are drawn. */
+export function dataModelFormula(config: RunConfig, t: TFunction): Formula {
   const d = `d = ${texNumber(config.dim)}`;
   switch (config.dist) {
     case 'channel':
@@ -41,10 +43,11 @@ export function dataModelFormula(config: RunConfig, render: (message: Message) =
     case 'cubic':
       return {
         tex: texLines(
-          `X, \\varepsilon \\sim \\mathcal{N}(0,\\ I_d),\\quad Y = \\bigl(\\rho X + \\sqrt{1-\\rho^2}\\,\\varepsilon\\bigr)^{3}\\ \\text{(each coordinate)}`,
+          // Coordinatewise by its index j: words stay out of TeX (a translation may hold characters TeX rejects).
+          `X, \\varepsilon \\sim \\mathcal{N}(0,\\ I_d),\\quad Y_j = \\bigl(\\rho X_j + \\sqrt{1-\\rho^2}\\,\\varepsilon_j\\bigr)^{3}`,
           `\\rho = ${texNumber(config.rho)},\\quad ${d}`,
         ),
-        text: `X, ε ~ N(0, I_d), Y = (ρX + √(1−ρ²)·ε)³ in each coordinate; ρ = ${textNumber(config.rho)}, d = ${config.dim}`,
+        text: `X, ε ~ N(0, I_d), Y = (ρX + √(1−ρ²)·ε)³ ${t('explainer.plainFormula.eachCoordinate')}; ρ = ${textNumber(config.rho)}, d = ${config.dim}`,
       };
     case 'staircase':
       return {
@@ -56,19 +59,24 @@ export function dataModelFormula(config: RunConfig, render: (message: Message) =
       };
     case 'task': {
       const task = bmiTask(config.task);
-      return { tex: null, text: task ? `${config.task}: ${render(task.definition)}` : config.task };
+      return {
+        tex: null,
+        text: task ? `${config.task}: ${renderMessageWith(t, task.definition)}` : config.task,
+      };
     }
     case 'data':
       return {
         tex: null,
-        text: `Your data: X = ${columnList(config.x)}, Y = ${columnList(config.y)}; no model is assumed.`,
+        text: t('explainer.yourData', { x: columnList(config.x, t), y: columnList(config.y, t) }),
       };
   }
 }
 
 /** Column names as a sentence lists them. */
-function columnList(names: readonly string[]): string {
-  return names.length === 0 ? '(no column chosen yet)' : names.map((n) => `“${n}”`).join(', ');
+function columnList(names: readonly string[], t: TFunction): string {
+  return names.length === 0
+    ? t('explainer.noColumn')
+    : names.map((n) => t('explainer.quoted', { name: n })).join(t('list.separator'));
 }
 
 /** The stair (0-based) that training step `stepIdx` is on. */
@@ -77,7 +85,7 @@ function stairAt(config: RunConfig, stepIdx: number): number {
 }
 
 /** The true MI in closed form, then with the settings substituted, then its value (at `stepIdx`). */
-export function trueMiFormula(config: RunConfig, stepIdx: number): Formula {
+export function trueMiFormula(config: RunConfig, stepIdx: number, t: TFunction): Formula {
   const { units } = config;
   const log = unitLog(units);
   const value = inUnits(trueMiBits(config, stepIdx), units);
@@ -102,40 +110,40 @@ export function trueMiFormula(config: RunConfig, stepIdx: number): Formula {
       return {
         tex: texLines(
           `I_t = 2\\min\\Bigl(5,\\ 1 + \\Bigl\\lfloor \\frac{t}{${texNumber(config.stair)}} \\Bigr\\rfloor\\Bigr)\\ \\text{nats}`,
-          `\\text{now } I_{${stepIdx}} = ${nats}\\ \\text{nats} = ${result.tex},\\quad \\rho_t = ${texNumber(rho)}`,
+          `I_{${stepIdx}} = ${nats}\\ \\text{nats} = ${result.tex},\\quad \\rho_t = ${texNumber(rho)}`,
         ),
-        text: `I_t = 2·min(5, 1 + ⌊t / ${config.stair}⌋) nats; now I_${stepIdx} = ${nats} nats = ${result.text}, ρ_t = ${textNumber(rho)}`,
+        text: `I_t = 2·min(5, 1 + ⌊t / ${config.stair}⌋) nats; ${t('explainer.plainFormula.now')} I_${stepIdx} = ${nats} nats = ${result.text}, ρ_t = ${textNumber(rho)}`,
       };
     }
     case 'task':
       return {
         tex: `I(X;Y) = ${result.tex}`,
-        text: `I(X;Y) = ${result.text}, exactly (bmi’s closed form)`,
+        text: t('explainer.taskTruth', { value: result.text }),
       };
     case 'data':
       return {
         tex: null,
-        text: 'I(X;Y) is unknown: the estimate on held-out rows is the honest number, beside the KSG and linear baselines.',
+        text: t('explainer.dataTruth'),
       };
   }
 }
 
-/** Why the true MI is what it is, in one sentence (`render` as for dataModelFormula). */
-export function trueMiNote(config: RunConfig, render: (message: Message) => string): string {
+/** Why the true MI is what it is, in one sentence. */
+export function trueMiNote(config: RunConfig, t: TFunction): string {
   switch (config.dist) {
     case 'channel':
-      return 'Each of the d coordinates is an independent Gaussian channel with signal-to-noise ratio P/σ².';
+      return t('explainer.truthNotes.channel');
     case 'correlated':
-      return 'Each of the d coordinate pairs is a pair of standard Gaussians with correlation ρ.';
+      return t('explainer.truthNotes.correlated');
     case 'cubic':
-      return 'Cubing each coordinate of Y is invertible, so it leaves the MI of the correlated pair unchanged; only the critic’s task gets harder.';
+      return t('explainer.truthNotes.cubic');
     case 'staircase':
-      return `The MI climbs 2, 4, 6, 8, 10 nats, one stair every ${textNumber(config.stair)} steps, then stays on the top stair.`;
+      return t('explainer.truthNotes.staircase', { stair: textNumber(config.stair) });
     case 'task': {
       const task = bmiTask(config.task);
-      return task ? render(task.whyTruth) : '';
+      return task ? renderMessageWith(t, task.whyTruth) : '';
     }
     case 'data':
-      return 'A training-batch estimate of a finite sample is optimistic: the critic has seen those rows and can fit their quirks. Rows it never saw cannot flatter it.';
+      return t('explainer.truthNotes.data');
   }
 }

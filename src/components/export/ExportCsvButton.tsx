@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRun, useRunStoreApi } from '../../store/context';
 import { csvFileName, runToCsv } from '../../store/csv';
 import { downloadBlob } from './download';
@@ -11,6 +12,7 @@ export function ExportCsvButton() {
   const store = useRunStoreApi();
   const render = useRenderMessage();
   const hasSteps = useRun((s) => s.results.length > 0);
+  const { t } = useTranslation();
 
   const exportCsv = () => {
     const state = store.getState();
@@ -58,7 +60,7 @@ export function ExportCsvButton() {
       onClick={exportCsv}
       disabled={!hasSteps}
     >
-      Download CSV
+      {t('exports.csv')}
     </button>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { message } from '../../protocol/message';
 import { useRunStoreApi } from '../../store/context';
@@ -11,6 +12,7 @@ import { findPlotSvg, plotPng } from './plotImage';
 export function SavePngButton() {
   const store = useRunStoreApi();
   const [busy, setBusy] = useState(false);
+  const { t } = useTranslation();
 
   const save = async () => {
     const svg = findPlotSvg();
@@ -21,7 +23,7 @@ export function SavePngButton() {
     const shown = { ...(runConfig ?? config), units: config.units };
     setBusy(true);
     try {
-      const blob = await plotPng(svg, buildPlotModel(results, shown, [], plotExtrasOf(state)), shown);
+      const blob = await plotPng(svg, buildPlotModel(results, shown, [], plotExtrasOf(state)), shown, t);
       downloadBlob(blob, pngFileName(shown));
     } catch (error) {
       store.getState().addNotices([message('notices.savePngFailed', { detail: String(error) })]);
@@ -37,9 +39,9 @@ export function SavePngButton() {
       data-testid="save-png"
       onClick={() => void save()}
       disabled={busy}
-      title="Save the plot with its legend and settings as an image"
+      title={t('exports.savePngTitle')}
     >
-      Save PNG
+      {t('exports.savePng')}
     </button>
   );
 }

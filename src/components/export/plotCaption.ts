@@ -1,9 +1,12 @@
 /**
  * The words a saved plot image carries besides the plot itself: a title, the legend entries and a
  * line of settings (estimators, distribution, key settings, true MI), plus the line-wrapping used
- * to lay them out. Pure: text widths come from a measuring function.
+ * to lay them out. Pure: text widths come from a measuring function, words from `t` (catalogue
+ * `caption.*`).
  */
-import { PARAMS, isApplicable, optionLabel, type ParamKey, type RunConfig } from '../../protocol/config';
+import type { TFunction } from 'i18next';
+import { PARAMS, isApplicable, type ParamKey, type RunConfig } from '../../protocol/config';
+import { distKey, estimatorKey } from '../../protocol/paramText';
 import { formatInformation, formatSetting } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from '../plot/colors';
 import type { PlotModel } from '../plot/plotModel';
@@ -18,66 +21,79 @@ export interface LegendEntry {
   readonly stroke: LegendStroke;
 }
 
-/** Short names of the settings the caption lists, in the order it lists them. */
-const SHORT_NAMES: Readonly<Partial<Record<ParamKey, string>>> = Object.freeze({
-  power: 'P',
-  noise: 'σ²',
-  rho: 'ρ',
-  stair: 'steps per stair',
-  dim: 'd',
-  hidden: 'h',
-  batch: 'N',
-  lr: 'lr',
-  steps: 'steps',
-  seed: 'seed',
-  alpha: 'α',
-  k: 'k cap',
-  tau: 'τ',
-});
+/** The settings the caption lists, in the order it lists them (short names: `caption.short.<key>`). */
+const CAPTION_KEYS: readonly ParamKey[] = Object.freeze([
+  'power',
+  'noise',
+  'rho',
+  'stair',
+  'dim',
+  'hidden',
+  'batch',
+  'lr',
+  'steps',
+  'seed',
+  'alpha',
+  'k',
+  'tau',
+]);
 
 /** The true MI over a run as the legend states it: one value, or first → last on the staircase. */
-export function truthText(model: PlotModel, units: string): string {
+export function truthText(model: PlotModel, units: string, t: TFunction): string {
   const first = model.truth[0]?.value ?? 0;
   const last = model.truth[model.truth.length - 1]?.value ?? 0;
+  const unit = t(`options.units.${units}`);
   return first === last
-    ? `${formatInformation(first)} ${units}`
-    : `${formatInformation(first)} → ${formatInformation(last)} ${units}`;
+    ? `${formatInformation(first)} ${unit}`
+    : `${formatInformation(first)} → ${formatInformation(last)} ${unit}`;
 }
 
 /** The settings line: estimators, distribution, the settings that apply, and the true MI. */
-export function settingsLine(config: RunConfig, model: PlotModel): string {
-  // "name = value" never breaks across lines (non-breaking spaces); the order is SHORT_NAMES'.
-  const settings = (Object.keys(SHORT_NAMES) as ParamKey[])
-    .flatMap((key) => PARAMS.filter((spec) => spec.key === key && isApplicable(spec, config)))
-    .map((spec) => `${SHORT_NAMES[spec.key]}\u00a0=\u00a0${formatSetting(Number(config[spec.key]))}`);
+export function settingsLine(config: RunConfig, model: PlotModel, t: TFunction): string {
+  // "name = value" never breaks across lines (non-breaking spaces); the order is CAPTION_KEYS'.
+  const settings = CAPTION_KEYS.flatMap((key) =>
+    PARAMS.filter((spec) => spec.key === key && isApplicable(spec, config)),
+  ).map(
+    (spec) =>
+      `${t(`caption.short.${spec.key}`).replace(/ /g, '\u00a0')}\u00a0=\u00a0${formatSetting(Number(config[spec.key]))}`,
+  );
+  const separator = t('list.separator');
   return [
-    `${config.estimator.map(optionLabel).join(', ')} on ${optionLabel(config.dist)}`,
-    settings.join(', '),
-    `true MI ${truthText(model, config.units)}`,
+    t('caption.on', {
+      estimators: config.estimator.map((id) => t(estimatorKey(id))).join(separator),
+      dist: t(distKey(config.dist)),
+    }),
+    settings.join(separator),
+    t('caption.trueMi', { value: truthText(model, config.units, t) }),
   ].join(' · ');
 }
 
 /** The legend of the saved image, as the page's legend shows it. */
-export function legendEntries(model: PlotModel, units: string): LegendEntry[] {
+export function legendEntries(model: PlotModel, units: string, t: TFunction): LegendEntry[] {
+  const unit = t(`options.units.${units}`);
   const entries: LegendEntry[] = model.curves.map((curve) => ({
-    label: optionLabel(curve.id),
+    label: t(estimatorKey(curve.id)),
     color: ESTIMATOR_COLORS[curve.id],
     stroke: 'thick',
   }));
   if (model.curves.length === 1)
     entries.push({
-      label: 'per step · thick: smoothed · ◇ held out',
+      label: t('legend.perStep'),
       color: ESTIMATOR_COLORS[model.curves[0].id],
       stroke: 'thin',
     });
   entries.push({
-    label: `true MI (${truthText(model, units)})`,
+    label: t('legend.trueMi', { value: truthText(model, units, t) }),
     color: REFERENCE_COLORS.truth,
     stroke: 'dashed',
   });
   for (const ceiling of model.ceilings)
     entries.push({
-      label: `batch ceiling ${ceiling.label} = ${formatInformation(ceiling.value)} ${units}`,
+      label: t('legend.ceiling', {
+        ceiling: ceiling.label,
+        value: formatInformation(ceiling.value),
+        units: unit,
+      }),
       color: REFERENCE_COLORS.ceiling,
       stroke: 'dotted',
     });

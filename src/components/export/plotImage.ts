@@ -5,6 +5,7 @@
 import { legendEntries, settingsLine, wrapRows, wrapText, type LegendEntry } from './plotCaption';
 import type { PlotModel } from '../plot/plotModel';
 import type { RunConfig } from '../../protocol/config';
+import type { TFunction } from 'i18next';
 
 /** Pixels per CSS pixel in the saved image (crisp on slides and projectors). */
 const SCALE = 2;
@@ -54,7 +55,12 @@ function drawSample(ctx: CanvasRenderingContext2D, entry: LegendEntry, x: number
 }
 
 /** Renders the plot with its legend and settings as a PNG blob. */
-export async function plotPng(svg: SVGSVGElement, model: PlotModel, config: RunConfig): Promise<Blob> {
+export async function plotPng(
+  svg: SVGSVGElement,
+  model: PlotModel,
+  config: RunConfig,
+  t: TFunction,
+): Promise<Blob> {
   const box = svg.getBoundingClientRect();
   const plotWidth = Math.max(320, Math.round(box.width));
   const plotHeight = Math.max(200, Math.round(box.height));
@@ -66,11 +72,15 @@ export async function plotPng(svg: SVGSVGElement, model: PlotModel, config: RunC
   const legendFont = `15px ${FONT_FAMILY}`;
   const settingsFont = `13px ${FONT_FAMILY}`;
   measureCtx.font = legendFont;
-  const entries = legendEntries(model, config.units);
+  const entries = legendEntries(model, config.units, t);
   const entryWidths = entries.map((e) => SAMPLE_WIDTH + 8 + measureCtx.measureText(e.label).width);
   const legendRows = wrapRows(entryWidths, plotWidth, 24);
   measureCtx.font = settingsFont;
-  const settings = wrapText(settingsLine(config, model), (t) => measureCtx.measureText(t).width, plotWidth);
+  const settings = wrapText(
+    settingsLine(config, model, t),
+    (text) => measureCtx.measureText(text).width,
+    plotWidth,
+  );
 
   const titleHeight = 34;
   const legendTop = PAD + titleHeight + plotHeight + 8;
@@ -88,7 +98,7 @@ export async function plotPng(svg: SVGSVGElement, model: PlotModel, config: RunC
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#1b2430';
   ctx.font = `600 18px ${FONT_FAMILY}`;
-  ctx.fillText(`MINE Lab · estimate of I(X; Y) during training (${config.units})`, PAD, PAD + 12);
+  ctx.fillText(t('caption.title', { units: t(`options.units.${config.units}`) }), PAD, PAD + 12);
   ctx.drawImage(image, PAD, PAD + titleHeight, plotWidth, plotHeight);
 
   ctx.font = legendFont;
@@ -107,9 +117,6 @@ export async function plotPng(svg: SVGSVGElement, model: PlotModel, config: RunC
   settings.forEach((line, i) => ctx.fillText(line, PAD, settingsTop + i * 19 + 9));
 
   return new Promise((resolve, reject) =>
-    canvas.toBlob(
-      (blob) => (blob ? resolve(blob) : reject(new Error('the PNG could not be made'))),
-      'image/png',
-    ),
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error(t('caption.failed')))), 'image/png'),
   );
 }

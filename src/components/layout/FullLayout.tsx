@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CeilingNotice } from '../CeilingNotice';
 import { Explainer } from '../explainer/Explainer';
 import { Notices } from '../Notices';
@@ -26,6 +27,7 @@ import { LabFooter, Tagline } from './LabText';
  */
 export function FullLayout() {
   const presentation = useRun((s) => s.presentation);
+  const { t } = useTranslation();
   const hide = {
     presets: useHidden('presets'),
     critic: useHidden('critic'),
@@ -37,13 +39,13 @@ export function FullLayout() {
   return (
     <>
       <header>
-        <h1>MINE Lab</h1>
+        <h1>{t('app.title')}</h1>
         <Tagline />
         <div className="header-tools">
           <LessonMenu />
           {!hide.suite && (
             <a className="secondary header-link" href="#view=suite" data-testid="open-suite">
-              Beyond Normal suite
+              {t('app.openSuite')}
             </a>
           )}
           <LanguageSwitch />

@@ -1,21 +1,21 @@
 /** The lab's tagline and footer, the same in the full and the phone layouts. */
+import { Trans, useTranslation } from 'react-i18next';
 
 /** One line on what the page does. */
 export function Tagline() {
-  return (
-    <p className="tagline secondary">
-      Watch a neural network estimate mutual information, live in your browser.
-    </p>
-  );
+  const { t } = useTranslation();
+  return <p className="tagline secondary">{t('app.tagline')}</p>;
 }
 
 /** The paper, the machinery, and how the URL carries the settings. */
 export function LabFooter() {
   return (
     <footer className="secondary">
-      Mutual Information Neural Estimation (Belghazi et al., ICML 2018), trained with TensorFlow.js in a Web
-      Worker. Settings live in the URL: copy it to share this configuration; add <code>&amp;run=1</code> to
-      start on load, <code>&amp;present=1</code> for presentation mode, <code>&amp;embed=1</code> for a slide.
+      <Trans
+        i18nKey="app.footer"
+        values={{ run: '&run=1', present: '&present=1', embed: '&embed=1' }}
+        components={{ code: <code translate="no" /> }}
+      />
     </footer>
   );
 }

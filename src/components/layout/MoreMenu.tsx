@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef, useState } from 'react';
 import { ExportCsvButton } from '../export/ExportCsvButton';
 import { LessonMenu } from '../lesson/LessonMenu';
@@ -19,6 +20,7 @@ export function MoreMenu() {
   const listId = useId();
   const rootRef = useRef<HTMLDivElement>(null);
   const toggleRef = useRef<HTMLButtonElement>(null);
+  const { t } = useTranslation();
 
   useEffect(() => {
     if (!open) return;
@@ -53,7 +55,7 @@ export function MoreMenu() {
         aria-controls={listId}
         onClick={() => setOpen(!open)}
       >
-        More{' '}
+        {t('app.more')}{' '}
         <span className="disclosure-mark" aria-hidden="true">
           {open ? '▴' : '▾'}
         </span>
@@ -63,7 +65,7 @@ export function MoreMenu() {
         className="more-menu-list"
         data-testid="more-menu"
         role="group"
-        aria-label="More actions"
+        aria-label={t('app.moreActions')}
         hidden={!open}
       >
         {!exportsHidden && (

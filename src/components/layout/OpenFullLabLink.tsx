@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { configToHash } from '../../protocol/urlHash';
 import { useRun } from '../../store/context';
 
@@ -5,10 +6,11 @@ import { useRun } from '../../store/context';
 export function OpenFullLabLink() {
   const config = useRun((s) => s.config);
   const presentation = useRun((s) => s.presentation);
+  const { t } = useTranslation();
   const href = `${window.location.href.split('#')[0]}${configToHash(config, presentation ? { present: '1' } : {})}`;
   return (
     <a className="open-full-lab" data-testid="open-full-lab" href={href} target="_blank" rel="noopener">
-      Open the full lab <span aria-hidden="true">↗</span>
+      {t('app.openFullLab')} <span aria-hidden="true">↗</span>
     </a>
   );
 }

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { CeilingNotice } from '../CeilingNotice';
 import { SettingsPanel } from '../controls/SettingsPanel';
 import { CriticPanel } from '../critic/CriticPanel';
@@ -22,6 +23,7 @@ import { MoreMenu } from './MoreMenu';
  * then the lesson's step (when one is open), what to watch, the other readouts, the settings, the critic, sweeps and the explanation.
  */
 export function PhoneLayout() {
+  const { t } = useTranslation();
   const hide = {
     presets: useHidden('presets'),
     critic: useHidden('critic'),
@@ -31,7 +33,7 @@ export function PhoneLayout() {
   return (
     <>
       <header className="phone-header">
-        <h1>MINE Lab</h1>
+        <h1>{t('app.title')}</h1>
         <MoreMenu />
         <Tagline />
         <div className="phone-bar">

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { heldOutSize, type InfoUnit } from '../../protocol/config';
@@ -35,6 +36,7 @@ export function EstimatePlot() {
     [dataSummary, dataSelection, baselines],
   );
   const style = plotStyle(useRun((s) => s.presentation));
+  const { t } = useTranslation();
   // The shown run's settings (or the pending ones before a run), in the units chosen now.
   const shown = useMemo(() => ({ ...(runConfig ?? config), units }), [runConfig, config, units]);
   // `results` is a new object after every batch, so it is the memo key.
@@ -44,15 +46,24 @@ export function EstimatePlot() {
   );
 
   return (
-    <figure className="panel plot" aria-label="Mutual information estimate during training">
+    <figure className="panel plot" aria-label={t('plot.label')}>
       <div className="plot-area" data-testid="plot" data-points={model.pointCount}>
         <PlotChart model={model} style={style} units={units} />
       </div>
       <PlotLegend model={model} units={units} />
       <figcaption className="secondary">
         {finite
-          ? `Each step takes a batch of ${finite.batch.toLocaleString('en-US')} of the ${finite.trainRows.toLocaleString('en-US')} training rows (a fresh order every epoch); thin lines are each estimator on that batch, thick lines their moving average, diamonds the value on the ${finite.heldOut.toLocaleString('en-US')} held-out rows every ${shown.eval} steps.`
-          : `Each step draws ${shown.batch.toLocaleString('en-US')} fresh pairs; thin lines are each estimator on that batch, thick lines their moving average, diamonds the value on a held-out batch of ${heldOutSize(shown).toLocaleString('en-US')} pairs every ${shown.eval} steps.`}
+          ? t('plot.captionFinite', {
+              batch: finite.batch.toLocaleString('en-US'),
+              rows: finite.trainRows.toLocaleString('en-US'),
+              heldOut: finite.heldOut.toLocaleString('en-US'),
+              count: shown.eval,
+            })
+          : t('plot.caption', {
+              batch: shown.batch.toLocaleString('en-US'),
+              heldOut: heldOutSize(shown).toLocaleString('en-US'),
+              count: shown.eval,
+            })}
       </figcaption>
     </figure>
   );
@@ -73,7 +84,14 @@ const PlotChart = memo(function PlotChart({
   units: InfoUnit;
 }) {
   const compare = model.curves.length > 1;
-  const axes = useAxisProps(model.xTicks, model.yTicks, style, units);
+  const { t } = useTranslation();
+  const axes = useAxisProps(
+    model.xTicks,
+    model.yTicks,
+    style,
+    t('plot.xAxis'),
+    t('plot.yAxis', { units: t(`options.units.${units}`) }),
+  );
   return (
     <ResponsiveContainer width="100%" height="100%">
       {/* The curves are drawn by CurvePaths; Recharts needs only the corners of the view for its axes. */}
@@ -108,7 +126,7 @@ const PlotChart = memo(function PlotChart({
             strokeDasharray="2 4"
             strokeWidth={style.ceilingWidth}
             label={{
-              value: `ceiling ${ceiling.label}`,
+              value: t('plot.ceiling', { ceiling: ceiling.label }),
               position: 'insideTopLeft',
               fill: REFERENCE_COLORS.ceiling,
               fontSize: style.fontSize,
@@ -188,7 +206,8 @@ function useAxisProps(
   xTicksNow: readonly number[],
   yTicksNow: readonly number[],
   style: PlotStyle,
-  units: InfoUnit,
+  xLabel: string,
+  yLabel: string,
 ) {
   const xKey = xTicksNow.join(',');
   const yKey = yTicksNow.join(',');
@@ -210,12 +229,12 @@ function useAxisProps(
       margin: { ...style.margin },
       tick,
       xLabel: {
-        value: 'training step',
+        value: xLabel,
         position: 'insideBottom' as const,
         offset: style.xLabelOffset,
         ...tick,
       },
-      yLabel: { value: `MI (${units})`, angle: -90, position: 'insideLeft' as const, offset: 14, ...tick },
+      yLabel: { value: yLabel, angle: -90, position: 'insideLeft' as const, offset: 14, ...tick },
     };
-  }, [xKey, yKey, style, units]);
+  }, [xKey, yKey, style, xLabel, yLabel]);
 }

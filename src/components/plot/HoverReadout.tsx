@@ -1,6 +1,8 @@
+import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import type { InfoUnit } from '../../protocol/config';
+import { estimatorKey } from '../../protocol/paramText';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import type { PlotModel, PlotPoint } from './plotModel';
 
@@ -38,6 +40,7 @@ export function HoverReadout({
   fontSize: number;
 }) {
   const [step, setStep] = useState<number | null>(null);
+  const { t } = useTranslation();
   const area = usePlotArea();
   const xScale = useXAxisScale();
   const yScale = useYAxisScale();
@@ -50,7 +53,7 @@ export function HoverReadout({
       : [
           ...model.curves.map((curve) => ({
             color: ESTIMATOR_COLORS[curve.id],
-            label: curve.id,
+            label: t(estimatorKey(curve.id)),
             point: nearest(curve.smoothed, step),
           })),
         ].filter((r) => r.point !== null);
@@ -97,7 +100,7 @@ export function HoverReadout({
             stroke="#d8dee8"
           />
           <text x={boxX + 8} y={area.y + 6 + lineHeight} fontSize={fontSize} fill="#1b2430">
-            step {step}
+            {t('plot.hoverStep', { step })}
           </text>
           {rows.map((row, i) => (
             <text
@@ -107,7 +110,7 @@ export function HoverReadout({
               fontSize={fontSize}
               fill={row.color}
             >
-              {row.label}: {row.point?.value.toFixed(3)} {units}
+              {row.label}: {row.point?.value.toFixed(3)} {t(`options.units.${units}`)}
             </text>
           ))}
           {truth !== null && (
@@ -117,7 +120,7 @@ export function HoverReadout({
               fontSize={fontSize}
               fill={REFERENCE_COLORS.truth}
             >
-              true: {truth.toFixed(3)} {units}
+              {t('plot.hoverTrue', { value: truth.toFixed(3), units: t(`options.units.${units}`) })}
             </text>
           )}
         </g>

@@ -1,4 +1,6 @@
-import { optionLabel, type InfoUnit } from '../../protocol/config';
+import { useTranslation } from 'react-i18next';
+import type { InfoUnit } from '../../protocol/config';
+import { estimatorKey } from '../../protocol/paramText';
 import { useRun } from '../../store/context';
 import { truthText } from '../export/plotCaption';
 import { formatInformation } from '../format';
@@ -7,12 +9,14 @@ import type { PlotModel } from './plotModel';
 
 /** Legend in HTML: one entry per estimator, the true MI and any ceiling in view. */
 export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit }) {
+  const { t } = useTranslation();
+  const unit = t(`options.units.${units}`);
   return (
-    <ul className="plot-legend" aria-label="Legend">
+    <ul className="plot-legend" aria-label={t('legend.label')}>
       {model.curves.map((curve) => (
         <li key={curve.id} data-testid={`legend-${curve.id}`}>
           <span className="swatch thick" style={{ background: ESTIMATOR_COLORS[curve.id] }} />{' '}
-          {optionLabel(curve.id)}
+          {t(estimatorKey(curve.id))}
         </li>
       ))}
       {model.curves.length === 1 && (
@@ -21,21 +25,22 @@ export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit
             className="swatch"
             style={{ background: ESTIMATOR_COLORS[model.curves[0].id], opacity: 0.35 }}
           />{' '}
-          per step · thick: smoothed · ◇ held out
+          {t('legend.perStep')}
         </li>
       )}
       {model.truth.length > 0 ? (
         <li>
-          <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} /> true MI (
-          {truthText(model, units)})
+          <span className="swatch dashed" style={{ borderColor: REFERENCE_COLORS.truth }} />{' '}
+          {t('legend.trueMi', { value: truthText(model, units, t) })}
         </li>
       ) : (
-        <li>true MI unknown: the diamonds (held-out rows) are the honest estimate</li>
+        <li>{t('legend.trueMiUnknown')}</li>
       )}
       {model.baselines.map((baseline) => (
         <li key={baseline.id} data-testid={`legend-baseline-${baseline.id}`}>
           <span className="swatch dotted" style={{ borderColor: REFERENCE_COLORS[baseline.id] }} />{' '}
-          {baseline.label} = {formatInformation(baseline.value)} {units}
+          {t(`legend.baselines.${baseline.id}`, { label: baseline.label })} ={' '}
+          {formatInformation(baseline.value)} {unit}
         </li>
       ))}
       {model.ghosts.map((ghost) => (
@@ -56,8 +61,12 @@ export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit
       )}
       {model.ceilings.map((ceiling) => (
         <li key={ceiling.label}>
-          <span className="swatch dotted" style={{ borderColor: REFERENCE_COLORS.ceiling }} /> batch ceiling{' '}
-          {ceiling.label} = {formatInformation(ceiling.value)} {units}
+          <span className="swatch dotted" style={{ borderColor: REFERENCE_COLORS.ceiling }} />{' '}
+          {t('legend.ceiling', {
+            ceiling: ceiling.label,
+            value: formatInformation(ceiling.value),
+            units: unit,
+          })}
         </li>
       ))}
     </ul>
@@ -67,6 +76,7 @@ export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit
 /** Pins an earlier run so that it stays however many runs follow. */
 function GhostPin({ id, pinned }: { id: number; pinned: boolean }) {
   const pinGhost = useRun((s) => s.pinGhost);
+  const { t } = useTranslation();
   return (
     <button
       type="button"
@@ -74,9 +84,9 @@ function GhostPin({ id, pinned }: { id: number; pinned: boolean }) {
       aria-pressed={pinned}
       data-testid="ghost-pin"
       onClick={() => pinGhost(id)}
-      title={pinned ? 'Unpin: let newer runs replace it' : 'Pin: keep it however many runs follow'}
+      title={pinned ? t('legend.unpinTitle') : t('legend.pinTitle')}
     >
-      {pinned ? 'pinned' : 'pin'}
+      {pinned ? t('legend.pinned') : t('legend.pin')}
     </button>
   );
 }
@@ -84,9 +94,10 @@ function GhostPin({ id, pinned }: { id: number; pinned: boolean }) {
 /** Removes every earlier run from the plot. */
 function ClearGhosts() {
   const clearGhosts = useRun((s) => s.clearGhosts);
+  const { t } = useTranslation();
   return (
     <button type="button" className="link-button" data-testid="clear-ghosts" onClick={clearGhosts}>
-      Clear earlier runs
+      {t('legend.clearGhosts')}
     </button>
   );
 }

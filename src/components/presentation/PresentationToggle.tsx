@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useRun, useRunStoreApi } from '../../store/context';
 import { switchPresentation } from './presentationMode';
 
@@ -5,16 +6,17 @@ import { switchPresentation } from './presentationMode';
 export function PresentationToggle() {
   const store = useRunStoreApi();
   const presentation = useRun((s) => s.presentation);
+  const { t } = useTranslation();
   return (
     <button
       type="button"
       className="toggle"
       data-testid="presentation"
       aria-pressed={presentation}
-      title="Large type and thick lines for a lecture hall (key P)"
+      title={t('presentation.title')}
       onClick={() => switchPresentation(store, !presentation)}
     >
-      Presentation mode
+      {t('presentation.label')}
     </button>
   );
 }

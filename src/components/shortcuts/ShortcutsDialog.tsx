@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useRef } from 'react';
 import { useRun } from '../../store/context';
 import { SHORTCUTS } from './shortcutKeys';
@@ -8,6 +9,7 @@ export function ShortcutsDialog() {
   const setOpen = useRun((s) => s.setShortcutsOpen);
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
+  const { t } = useTranslation();
 
   useEffect(() => {
     const dialog = ref.current;
@@ -32,23 +34,22 @@ export function ShortcutsDialog() {
         if (event.target === event.currentTarget) setOpen(false);
       }}
     >
-      <h2 id={titleId}>Keyboard shortcuts</h2>
+      <h2 id={titleId}>{t('shortcuts.title')}</h2>
       <dl className="shortcut-list">
         {SHORTCUTS.map((shortcut) => (
           <div key={shortcut.action}>
             <dt>
-              <kbd>{shortcut.keyLabel}</kbd>
+              <kbd>
+                {shortcut.keyLabel.length > 1 ? t(`shortcuts.keys.${shortcut.keyLabel}`) : shortcut.keyLabel}
+              </kbd>
             </dt>
-            <dd>{shortcut.description}</dd>
+            <dd>{t(`shortcuts.list.${shortcut.action}`)}</dd>
           </div>
         ))}
       </dl>
-      <p className="shortcut-note">
-        They do nothing while you type in a field or choose from a menu, or with Ctrl, Alt or ⌘ held. Arrow
-        keys move a focused slider; Space presses a focused button.
-      </p>
+      <p className="shortcut-note">{t('shortcuts.note')}</p>
       <button type="button" data-testid="shortcuts-close" onClick={() => setOpen(false)}>
-        Close
+        {t('shortcuts.close')}
       </button>
     </dialog>
   );

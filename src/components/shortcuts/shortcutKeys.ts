@@ -8,23 +8,22 @@
 export type ShortcutAction =
   'toggle-run' | 'step' | 'reset' | 'presentation' | 'shortcuts' | 'lesson-next' | 'lesson-previous';
 
-/** One shortcut as the overlay lists it. */
+/** One shortcut as the overlay lists it (what it does: catalogue `shortcuts.list.<action>`). */
 export interface Shortcut {
   readonly action: ShortcutAction;
-  /** The key as printed on the keyboard. */
+  /** The key as printed on the keyboard (a named key's label: catalogue `shortcuts.keys.<name>`). */
   readonly keyLabel: string;
-  readonly description: string;
 }
 
 /** Every shortcut, in the order the overlay lists them. */
 export const SHORTCUTS: readonly Shortcut[] = Object.freeze([
-  { action: 'toggle-run', keyLabel: 'Space', description: 'Start, pause or resume training' },
-  { action: 'step', keyLabel: 'S', description: 'Take one training step' },
-  { action: 'reset', keyLabel: 'R', description: 'Reset the run' },
-  { action: 'presentation', keyLabel: 'P', description: 'Presentation mode on or off' },
-  { action: 'lesson-next', keyLabel: '→', description: 'Next step of the lesson' },
-  { action: 'lesson-previous', keyLabel: '←', description: 'Previous step of the lesson' },
-  { action: 'shortcuts', keyLabel: '?', description: 'Show or hide this list' },
+  { action: 'toggle-run', keyLabel: 'Space' },
+  { action: 'step', keyLabel: 'S' },
+  { action: 'reset', keyLabel: 'R' },
+  { action: 'presentation', keyLabel: 'P' },
+  { action: 'lesson-next', keyLabel: '→' },
+  { action: 'lesson-previous', keyLabel: '←' },
+  { action: 'shortcuts', keyLabel: '?' },
 ]);
 
 /** The parts of a keyboard event that decide a shortcut. */

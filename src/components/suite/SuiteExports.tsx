@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { suiteResultsCsv, suiteResultsJson } from '../../protocol/suite';
 import { useRun } from '../../store/context';
 import { downloadBlob } from '../export/download';
@@ -8,6 +9,7 @@ export function SuiteExports() {
   const results = useRun((s) => s.suiteResults);
   const clear = useRun((s) => s.clearSuiteResults);
   const none = results.length === 0;
+  const { t } = useTranslation();
   return (
     <div className="run-controls suite-exports">
       <button
@@ -18,7 +20,7 @@ export function SuiteExports() {
           downloadBlob(new Blob([suiteResultsCsv(results)], { type: 'text/csv' }), 'mine-lab-suite.csv')
         }
       >
-        Download CSV
+        {t('exports.csv')}
       </button>
       <button
         type="button"
@@ -31,10 +33,10 @@ export function SuiteExports() {
           )
         }
       >
-        Download JSON
+        {t('suite.json')}
       </button>
       <button type="button" data-testid="suite-clear" disabled={none} onClick={() => void clear()}>
-        Forget kept cells
+        {t('suite.forget')}
       </button>
     </div>
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { BMI_TASKS } from '../../core/tasks/catalogue';
 import {
@@ -5,13 +6,13 @@ import {
   MAX_SUITE_SEEDS,
   SUITE_ESTIMATORS,
   SUITE_ESTIMATOR_LABELS,
-  TASK_FAMILY_NAMES,
   type SuiteDefinition,
 } from '../../protocol/suite';
 import { useRenderMessage } from '../../i18n/useMessage';
+import { groupKey } from '../../protocol/paramText';
 import { useRun, useRunStoreApi } from '../../store/context';
 
-/** The task families, in the Task menu's order. */
+/** The task families, as the Task menu groups them (names: catalogue `options.groups.<id>`). */
 const FAMILIES = ['one-dimensional', 'multinormal', 'student', 'transformed'] as const;
 
 /** Sample sizes offered (bmi's figure uses 5,000 and 10,000). */
@@ -25,27 +26,26 @@ export function SuiteForm() {
   const state = useRun((s) => s.suiteState);
   const { openSuite } = useRunStoreApi().getState();
   const running = state === 'running';
+  const { t } = useTranslation();
   const change = (next: Partial<SuiteDefinition>) => void openSuite({ ...definition, ...next });
   const toggle = <T extends string>(list: readonly T[], item: T, on: boolean, order: readonly T[]) =>
     order.filter((x) => (x === item ? on : list.includes(x)));
   return (
-    <section className="panel suite-form" aria-label="What the suite runs">
+    <section className="panel suite-form" aria-label={t('suite.formLabel')}>
       <fieldset disabled={running}>
-        <legend>
-          Tasks ({definition.tasks.length} of {ALL_TASKS.length})
-        </legend>
+        <legend>{t('suite.tasks', { chosen: definition.tasks.length, total: ALL_TASKS.length })}</legend>
         <p className="suite-shortcuts">
           <button type="button" className="link-button" onClick={() => change({ tasks: ALL_TASKS })}>
-            all 40
+            {t('suite.all', { count: ALL_TASKS.length })}
           </button>{' '}
           ·{' '}
           <button type="button" className="link-button" onClick={() => change({ tasks: [] })}>
-            none
+            {t('suite.none')}
           </button>
         </p>
         {FAMILIES.map((group) => (
           <details key={group} open={group === 'one-dimensional'}>
-            <summary>{render(TASK_FAMILY_NAMES[group])}</summary>
+            <summary>{t(groupKey(group))}</summary>
             {BMI_TASKS.filter((t) => t.group === group).map((task) => (
               <label key={task.id} className="column" title={render(task.definition)}>
                 <input
@@ -57,14 +57,14 @@ export function SuiteForm() {
                     change({ tasks: toggle(definition.tasks, task.id, e.target.checked, ALL_TASKS) })
                   }
                 />{' '}
-                <code>{task.id}</code>
+                <code translate="no">{task.id}</code>
               </label>
             ))}
           </details>
         ))}
       </fieldset>
       <fieldset disabled={running}>
-        <legend>Estimators</legend>
+        <legend>{t('settings.groups.estimator')}</legend>
         {SUITE_ESTIMATORS.map((estimator) => (
           <label key={estimator} className="column">
             <input
@@ -83,8 +83,8 @@ export function SuiteForm() {
         ))}
       </fieldset>
       <fieldset disabled={running} className="suite-numbers">
-        <legend>Seeds and sample</legend>
-        <label htmlFor={`${id}-seeds`}>Seeds per cell</label>
+        <legend>{t('suite.seedsAndSample')}</legend>
+        <label htmlFor={`${id}-seeds`}>{t('suite.seeds')}</label>
         <input
           id={`${id}-seeds`}
           type="number"
@@ -97,7 +97,7 @@ export function SuiteForm() {
             if (Number.isInteger(seeds) && seeds >= 1 && seeds <= MAX_SUITE_SEEDS) change({ seeds });
           }}
         />
-        <label htmlFor={`${id}-rows`}>Rows per sample</label>
+        <label htmlFor={`${id}-rows`}>{t('suite.rows')}</label>
         <select
           id={`${id}-rows`}
           value={definition.rows}

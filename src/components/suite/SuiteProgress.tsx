@@ -1,11 +1,15 @@
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { useRun } from '../../store/context';
 import { suiteProgress } from '../../store/suiteSlice';
 import { useRenderMessage } from '../../i18n/useMessage';
 
 /** Minutes and seconds, e.g. "3 min 20 s". */
-function duration(seconds: number): string {
+function duration(seconds: number, t: TFunction): string {
   const s = Math.max(0, Math.round(seconds));
-  return s >= 60 ? `${Math.floor(s / 60)} min ${s % 60} s` : `${s} s`;
+  return s >= 60
+    ? t('suite.minutes', { minutes: Math.floor(s / 60), seconds: s % 60 })
+    : t('suite.seconds', { seconds: s });
 }
 
 /** How far the suite is: cells done of all, what each lane trains now, and the time left. */
@@ -18,7 +22,8 @@ export function SuiteProgress() {
   const error = useRun((s) => s.suiteError);
   const render = useRenderMessage();
   const { done, total } = suiteProgress(definition, results);
-  const now = current.map((c) => `${c.task} (seed ${c.seed}), step ${c.step}`).join('; ');
+  const { t } = useTranslation();
+  const now = current.map((c) => t('suite.lane', { task: c.task, seed: c.seed, step: c.step })).join('; ');
   return (
     <div
       className="suite-progress"
@@ -27,17 +32,17 @@ export function SuiteProgress() {
       data-done={done}
       data-total={total}
     >
-      <progress max={total || 1} value={done} aria-label="Cells finished" />
+      <progress max={total || 1} value={done} aria-label={t('suite.cellsFinished')} />
       <p role="status">
-        {done} of {total} cells finished
-        {state === 'running' && now ? ` · now ${now}` : ''}
-        {state === 'running' && left !== null ? ` · about ${duration(left)} left` : ''}
-        {state === 'cancelled' ? ' · cancelled (finished cells are kept)' : ''}
-        {state === 'loading' ? ' · reading kept cells…' : ''}
+        {t('suite.progress', { done, count: total })}
+        {state === 'running' && now ? ` · ${t('suite.now', { now })}` : ''}
+        {state === 'running' && left !== null ? ` · ${t('suite.left', { time: duration(left, t) })}` : ''}
+        {state === 'cancelled' ? ` · ${t('suite.cancelled')}` : ''}
+        {state === 'loading' ? ` · ${t('suite.loading')}` : ''}
       </p>
       {error && (
         <p className="data-status error" role="alert">
-          The suite stopped: {render(error)}
+          {t('suite.stoppedPrefix')} {render(error)}
         </p>
       )}
     </div>

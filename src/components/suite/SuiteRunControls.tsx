@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import { suiteCellCount } from '../../protocol/suiteRun';
 import { useRun, useRunStoreApi } from '../../store/context';
 
@@ -9,6 +10,7 @@ export function SuiteRunControls() {
   const left = suiteCellCount(definition) - finished;
   const { runSuite, cancelSuite } = useRunStoreApi().getState();
   const running = state === 'running';
+  const { t } = useTranslation();
   return (
     <>
       <div className="run-controls">
@@ -20,22 +22,17 @@ export function SuiteRunControls() {
           onClick={() => void runSuite()}
         >
           {left <= 0 && finished > 0
-            ? 'Every cell is finished'
+            ? t('suite.allFinished')
             : finished > 0
-              ? `Run the ${left} cells left`
-              : 'Run the suite'}
+              ? t('suite.runLeft', { count: left })
+              : t('suite.run')}
         </button>
         <button type="button" data-testid="suite-cancel" disabled={!running} onClick={cancelSuite}>
-          Cancel
+          {t('data.cancel')}
         </button>
       </div>
       <p className="param-hint">
-        bmi’s neural protocol: each sample is standardised and split 50/50; the critic (hidden layers 16, 8)
-        trains on batches of 256 with Adam at 0.1 for up to 10,000 steps, is tested on the held-out half every
-        250 steps, and stops once two tests in a row found nothing better. The reported value is the{' '}
-        <strong>best test estimate</strong> (the final one is in the CSV). KSG (k = 5) and the linear MI are
-        computed on the whole sample. A cell is solved when the estimate is within a factor 1.5 of the truth,
-        as in the paper.
+        <Trans i18nKey="suite.protocol" components={{ strong: <strong /> }} />
       </p>
     </>
   );

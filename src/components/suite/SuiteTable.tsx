@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { SUITE_ESTIMATOR_LABELS, summariseSuite, type SuiteSummaryCell } from '../../protocol/suite';
 import { useRun } from '../../store/context';
 import { useRenderMessage } from '../../i18n/useMessage';
@@ -18,14 +19,15 @@ export function SuiteTable() {
   const definition = useRun((s) => s.suiteDefinition);
   const results = useRun((s) => s.suiteResults);
   const { rows, solved } = summariseSuite(definition, results);
-  if (rows.length === 0) return <p>Choose at least one task.</p>;
+  const { t } = useTranslation();
+  if (rows.length === 0) return <p>{t('suite.chooseTask')}</p>;
   return (
     <div className="suite-table-wrap">
       <table className="suite-table" data-testid="suite-table">
         <thead>
           <tr>
-            <th scope="col">task (bmi id)</th>
-            <th scope="col">true MI (bits)</th>
+            <th scope="col">{t('suite.taskColumn')}</th>
+            <th scope="col">{t('readouts.trueMi', { units: t('options.units.bits') })}</th>
             {definition.estimators.map((e) => (
               <th scope="col" key={e}>
                 {render(SUITE_ESTIMATOR_LABELS[e])}
@@ -37,7 +39,7 @@ export function SuiteTable() {
           {rows.map((row) => (
             <tr key={row.task}>
               <th scope="row">
-                <code>{row.task}</code>
+                <code translate="no">{row.task}</code>
               </th>
               <td>{row.truthBits.toFixed(2)}</td>
               {row.cells.map((cell) => {
@@ -57,13 +59,13 @@ export function SuiteTable() {
                     }}
                     title={
                       cell.seeds > 0
-                        ? `${cell.seeds} seed(s); log(estimate / truth) = ${cell.logRatio.toFixed(2)}`
-                        : 'not run yet'
+                        ? t('suite.cellTitle', { count: cell.seeds, ratio: cell.logRatio.toFixed(2) })
+                        : t('suite.notRun')
                     }
                   >
                     {cell.seeds === 0 ? '·' : cell.meanBits.toFixed(2)}
                     {cell.seeds > 1 && <span className="spread"> ± {cell.sdBits.toFixed(2)}</span>}
-                    {cell.solved && <span aria-label="solved"> ✓</span>}
+                    {cell.solved && <span aria-label={t('suite.solved')}> ✓</span>}
                   </td>
                 );
               })}
@@ -72,7 +74,7 @@ export function SuiteTable() {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row">solved</th>
+            <th scope="row">{t('suite.solved')}</th>
             <td />
             {solved.map((n, e) => (
               <td
@@ -86,9 +88,7 @@ export function SuiteTable() {
           </tr>
         </tfoot>
       </table>
-      <p className="param-hint">
-        Colour: log(estimate / truth), blue below the truth, red above, clipped at ±1 (as bmi’s figure).
-      </p>
+      <p className="param-hint">{t('suite.colourKey')}</p>
     </div>
   );
 }

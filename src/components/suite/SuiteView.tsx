@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { configToHash } from '../../protocol/urlHash';
 import { useRun } from '../../store/context';
 import { Notices } from '../Notices';
@@ -15,24 +16,22 @@ import { SuiteTable } from './SuiteTable';
 export function SuiteView() {
   const config = useRun((s) => s.config);
   const setView = useRun((s) => s.setView);
+  const { t } = useTranslation();
   return (
     <div className="suite-view" data-testid="suite-view">
       <header>
-        <h1>MINE Lab: the Beyond Normal suite</h1>
-        <p className="tagline">
-          40 distributions with known mutual information — heavy-tailed, sparse, curved, bimodal — from Czyż
-          et al., “Beyond Normal” (NeurIPS 2023), by bmi’s own task ids.
-        </p>
+        <h1>{t('suite.title')}</h1>
+        <p className="tagline">{t('suite.tagline')}</p>
         <div className="header-tools">
           <a href={configToHash(config)} onClick={() => setView('lab')} data-testid="suite-back">
-            Back to the lab
+            {t('suite.back')}
           </a>
         </div>
       </header>
       <Notices />
       <main className="suite-main">
         <SuiteForm />
-        <section className="panel suite-results" aria-label="Suite results">
+        <section className="panel suite-results" aria-label={t('suite.results')}>
           <SuiteRunControls />
           <SuiteProgress />
           <SuiteTable />

@@ -1,5 +1,6 @@
+import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { sweepScale } from '../../protocol/sweeps';
+import { estimatorKey, paramLabelKey } from '../../protocol/paramText';
 import { useRun } from '../../store/context';
 import type { Sweep } from '../../store/history';
 import { formatInformation, formatSetting } from '../format';
@@ -10,7 +11,9 @@ import { sweepRows } from './sweepModel';
 export function SweepChart({ sweep }: { sweep: Sweep }) {
   const units = useRun((s) => s.config.units);
   const { rows, logX } = sweepRows(sweep, units);
-  const spec = sweepScale(sweep.key);
+  const { t } = useTranslation();
+  const label = t(paramLabelKey(sweep.key));
+  const unit = t(`options.units.${units}`);
   const estimators = sweep.base.estimator;
   // The ceiling is drawn where it matters: when it is not far above everything else.
   const highest = Math.max(...rows.flatMap((row) => [row.truth, ...Object.values(row.finals)]));
@@ -27,12 +30,17 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
     <div className="sweep-result" data-testid="sweep" data-state={sweep.state}>
       <p className="sweep-status">
         {sweep.state === 'running'
-          ? `Running ${finished + 1} of ${sweep.values.length}: ${spec.label} = ${formatSetting(sweep.values[finished])}`
+          ? t('sweep.running', {
+              index: finished + 1,
+              total: sweep.values.length,
+              label,
+              value: formatSetting(sweep.values[finished]),
+            })
           : sweep.state === 'done'
-            ? `Done: ${sweep.values.length} runs.`
+            ? t('sweep.done', { count: sweep.values.length })
             : sweep.state === 'stopped'
-              ? `Stopped after ${finished} of ${sweep.values.length}.`
-              : 'Ready.'}
+              ? t('sweep.stopped', { finished, total: sweep.values.length })
+              : t('sweep.ready')}
       </p>
       <div className="sweep-plot">
         <ResponsiveContainer width="100%" height="100%">
@@ -45,12 +53,12 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
               domain={['dataMin', 'dataMax']}
               ticks={[...sweep.values]}
               tickFormatter={(v: number) => formatSetting(v)}
-              label={{ value: spec.label, position: 'insideBottom', offset: -14 }}
+              label={{ value: label, position: 'insideBottom', offset: -14 }}
             />
-            <YAxis label={{ value: units, angle: -90, position: 'insideLeft', offset: 14 }} />
-            <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(3)} ${units}` : String(v))} />
+            <YAxis label={{ value: unit, angle: -90, position: 'insideLeft', offset: 14 }} />
+            <Tooltip formatter={(v) => (typeof v === 'number' ? `${v.toFixed(3)} ${unit}` : String(v))} />
             <Line
-              name="true MI"
+              name={t('sweep.trueMi')}
               dataKey="truth"
               stroke={REFERENCE_COLORS.truth}
               strokeDasharray="8 5"
@@ -59,7 +67,7 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
             />
             {showCeiling && (
               <Line
-                name="batch ceiling"
+                name={t('sweep.ceiling')}
                 dataKey="ceiling"
                 stroke={REFERENCE_COLORS.ceiling}
                 strokeDasharray="2 4"
@@ -70,7 +78,7 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
             {estimators.map((id) => (
               <Line
                 key={id}
-                name={id}
+                name={t(estimatorKey(id))}
                 dataKey={id}
                 stroke={ESTIMATOR_COLORS[id]}
                 strokeWidth={2}
@@ -83,16 +91,16 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
         </ResponsiveContainer>
       </div>
       <table className="sweep-table">
-        <caption className="visually-hidden">Final estimate per value</caption>
+        <caption className="visually-hidden">{t('sweep.tableCaption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{spec.label}</th>
+            <th scope="col">{label}</th>
             {estimators.map((id) => (
               <th scope="col" key={id}>
-                {id} ({units})
+                {t('readouts.withUnits', { name: t(estimatorKey(id)), units: unit })}
               </th>
             ))}
-            <th scope="col">true MI</th>
+            <th scope="col">{t('sweep.trueMi')}</th>
           </tr>
         </thead>
         <tbody>

@@ -1,5 +1,7 @@
+import { useTranslation } from 'react-i18next';
 import { useId, useState } from 'react';
-import { sweepKeys, sweepScale, type SweepKey } from '../../protocol/sweeps';
+import { paramLabelKey } from '../../protocol/paramText';
+import { sweepKeys, type SweepKey } from '../../protocol/sweeps';
 import { useRun, useRunStoreApi } from '../../store/context';
 import { errorDetail, type Message } from '../../protocol/message';
 import { useRenderMessage } from '../../i18n/useMessage';
@@ -17,6 +19,7 @@ export function SweepPanel() {
   const [text, setText] = useState(() => (sweep ? sweep.values : suggestedValues('hidden')).join(', '));
   const [error, setError] = useState<Message | null>(null);
   const render = useRenderMessage();
+  const { t } = useTranslation();
   // A sweep set up elsewhere (from a link) shows its own setting and values in the form (state
   // adjusted while rendering, when the sweep's definition changes).
   const definition = sweep ? `${sweep.key}:${sweep.values.join(', ')}` : null;
@@ -42,10 +45,10 @@ export function SweepPanel() {
 
   const choices = sweepKeys(config);
   return (
-    <section className="panel sweep-panel" aria-label="Sweep a setting">
-      <h2>Sweep a setting</h2>
+    <section className="panel sweep-panel" aria-label={t('sweep.title')}>
+      <h2>{t('sweep.title')}</h2>
       <div className="sweep-form">
-        <label htmlFor={`${id}-key`}>Vary</label>
+        <label htmlFor={`${id}-key`}>{t('sweep.vary')}</label>
         <select
           id={`${id}-key`}
           data-testid="sweep-key"
@@ -58,11 +61,11 @@ export function SweepPanel() {
         >
           {choices.map((choice) => (
             <option key={choice} value={choice}>
-              {sweepScale(choice).label}
+              {t(paramLabelKey(choice))}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-values`}>over</label>
+        <label htmlFor={`${id}-values`}>{t('sweep.over')}</label>
         <input
           id={`${id}-values`}
           data-testid="sweep-values"
@@ -74,21 +77,21 @@ export function SweepPanel() {
         />
         {sweep?.state === 'running' ? (
           <button type="button" data-testid="sweep-stop" onClick={stopSweep}>
-            Stop sweep
+            {t('sweep.stop')}
           </button>
         ) : (
           <button type="button" className="primary" data-testid="sweep-run" onClick={start}>
-            Run sweep
+            {t('sweep.run')}
           </button>
         )}
         {sweep && sweep.state !== 'running' && (
           <button type="button" data-testid="sweep-clear" onClick={clearSweep}>
-            Clear
+            {t('sweep.clear')}
           </button>
         )}
       </div>
       <p className="param-hint" id={`${id}-help`}>
-        2 to 12 values, comma-separated; each runs the current settings to the end, then the next starts.
+        {t('sweep.help')}
       </p>
       {error && (
         <p className="sweep-error" role="alert">
