@@ -7,20 +7,10 @@ import { PARAMS } from '../../src/protocol/config';
 import { groupKey, optionKey, paramHintKey, paramLabelKey, presetKey } from '../../src/protocol/paramText';
 import { PRESETS } from '../../src/protocol/presets';
 import { t, tZh } from './englishT';
+import { flatten } from './inEnglish';
 
 const LOCALES = new URL('../../src/i18n/locales/', import.meta.url).pathname;
 const SRC = new URL('../../src/', import.meta.url).pathname;
-
-/** Every string of a catalogue by its dotted key. */
-function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** A catalogue file's strings. */
 function readCatalogue(language: string, file: string): Map<string, string> {

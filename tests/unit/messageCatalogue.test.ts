@@ -17,20 +17,10 @@ import { SUITE_ESTIMATOR_LABELS, suiteFromHash } from '../../src/protocol/suite'
 import { configFromHash } from '../../src/protocol/urlHash';
 import { planBackends } from '../../src/worker/backendChoice';
 import { HOSTILE_CASES } from '../e2e/hostileCases';
+import { flatten } from './inEnglish';
 
 /** The areas whose messages this part of the page owns. */
 const AREAS = ['notices', 'errors', 'tasks', 'exported'] as const;
-
-/** Every string of a catalogue under its dotted key. */
-function flatten(catalogue: Catalogue, prefix = ''): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(catalogue)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === 'string') out.set(path, value);
-    else for (const [k, v] of flatten(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** A key without its plural suffix. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');
