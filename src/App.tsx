@@ -5,7 +5,7 @@ import { PhoneLayout } from './components/layout/PhoneLayout';
 import { useNarrowScreen } from './components/layout/useNarrowScreen';
 import { useDataDrop } from './components/data/useDataDrop';
 import { ShortcutsDialog } from './components/shortcuts/ShortcutsDialog';
-import { SuiteView } from './components/suite/SuiteView';
+import { LazySuiteView } from './components/lazyPanels';
 import { useKeyboardShortcuts } from './components/shortcuts/useKeyboardShortcuts';
 import { useRun } from './store/context';
 
@@ -35,7 +35,7 @@ export function App() {
   return (
     <div className={className} data-testid="app">
       {view === 'suite' ? (
-        <SuiteView />
+        <LazySuiteView />
       ) : embed ? (
         <EmbedLayout />
       ) : narrow && !presentation ? (

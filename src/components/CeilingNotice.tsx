@@ -10,8 +10,9 @@ function peakTrueMiBits(config: RunConfig): number {
 }
 
 /**
- * Says so when the true MI is above what one batch can show: a DV-type estimate from N pairs
- * cannot credibly exceed log N (InfoNCE cannot exceed log k at all), so the curves will saturate.
+ * Says so when the true MI is above what one batch can show. InfoNCE cannot exceed log k at all, so
+ * it levels off there; a DV-type estimate from N pairs can pass log N, but cannot be vouched for
+ * above it (McAllester and Stratos, 2020): there it rests on a few pairs and swings widely.
  */
 export function CeilingNotice() {
   const config = useRun((s) => s.config);
@@ -21,16 +22,23 @@ export function CeilingNotice() {
     .map((id) => ({ id, ceiling: ceilingBits(config, id) }))
     .filter(({ ceiling }) => truth > ceiling);
   if (below.length === 0) return null;
-  const lowest = Math.min(...below.map((b) => b.ceiling));
   const { units } = config;
+  const values = (ceiling: number) => ({
+    truth: formatInformation(inUnits(truth, units)),
+    ceiling: formatInformation(inUnits(ceiling, units)),
+    units: t(`options.units.${units}`),
+  });
+  const infoNce = below.find((b) => b.id === 'infonce');
+  const others = below.filter((b) => b.id !== 'infonce');
   return (
     <p className="notice ceiling-notice" data-testid="ceiling-notice" role="status">
-      {t(below.some((b) => b.id === 'infonce') ? 'ceiling.textInfoNce' : 'ceiling.text', {
-        truth: formatInformation(inUnits(truth, units)),
-        ceiling: formatInformation(inUnits(lowest, units)),
-        units: t(`options.units.${units}`),
-        estimators: below.map((b) => t(estimatorKey(b.id))).join(t('list.separator')),
-      })}
+      {others.length > 0 &&
+        t('ceiling.dv', {
+          ...values(Math.min(...others.map((b) => b.ceiling))),
+          estimators: others.map((b) => t(estimatorKey(b.id))).join(t('list.separator')),
+        })}
+      {others.length > 0 && infoNce && ' '}
+      {infoNce && t('ceiling.infoNce', values(infoNce.ceiling))}
     </p>
   );
 }

@@ -2,7 +2,8 @@
  * The page's one message catalogue, through i18next (no `eval`: it interpolates with plain string
  * replacement, so it runs under the site's CSP). A catalogue is a file per area under
  * locales/<language>/ (common.json, params.json, …), merged here: one key space. English is
- * bundled; Simplified Chinese is its own chunk, loaded when first chosen (and precached for offline
+ * bundled but for its deferred areas (the built-in lessons' texts, loaded with the lesson player:
+ * loadDeferredAreas); Simplified Chinese is its own chunk, loaded when first chosen (and precached for offline
  * use with the rest of the site). Plurals come from Intl.PluralRules (keys ending `_one`, `_other`);
  * numbers are formatted by Intl.
  */
@@ -13,8 +14,14 @@ import type { Language } from './languages';
 /** A catalogue: nested objects of strings. */
 export type Catalogue = { readonly [key: string]: string | Catalogue };
 
-/** The English catalogue's files, bundled. */
-const ENGLISH = import.meta.glob<Catalogue>('./locales/en/*.json', { eager: true, import: 'default' });
+/** The English catalogue's files, bundled (all but the deferred areas). */
+const ENGLISH = import.meta.glob<Catalogue>(['./locales/en/*.json', '!./locales/en/lessons.json'], {
+  eager: true,
+  import: 'default',
+});
+
+/** English areas whose words are not on the first screen, loaded when first needed. */
+const ENGLISH_DEFERRED = import.meta.glob<Catalogue>('./locales/en/lessons.json', { import: 'default' });
 
 /** The Chinese catalogue's files, loaded on demand (one chunk with them all). */
 const CHINESE = import.meta.glob<Catalogue>('./locales/zh-CN/*.json', { import: 'default' });
@@ -103,6 +110,17 @@ export function renderMessageWith(t: TFunction, message: Message): string {
     Object.entries(message.values ?? {}).map(([name, value]) => [name, renderValue(t, value)]),
   );
   return t(message.key, values);
+}
+
+/**
+ * Adds the deferred English areas to `instance` (and their pseudo-locale form when it shows
+ * en-XA); Chinese has them already, in its own chunk. Resolves once they are in.
+ */
+export async function loadDeferredAreas(instance: i18n): Promise<void> {
+  const files = mergeCatalogue(await Promise.all(Object.values(ENGLISH_DEFERRED).map((load) => load())));
+  instance.addResourceBundle('en', 'translation', files, true, false);
+  if (instance.hasResourceBundle('en-XA', 'translation'))
+    instance.addResourceBundle('en-XA', 'translation', pseudoLocalise(files), true, false);
 }
 
 /** A message from the core, the protocol or a worker, in the instance's language. */

@@ -1,6 +1,8 @@
 /**
  * The three lessons the lab ships: their steps' configurations here, their words in the catalogue
- * (locales/<language>/lessons.json, under lessons.builtin.<id>), so they read in every language.
+ * (locales/<language>/lessons.json, under lessons.builtin.<id>, loaded with the lesson player; their
+ * titles, which the lesson menu lists, under lesson.titles.<id> in lesson.json), so they read in
+ * every language.
  */
 import type { Lesson, LessonStep } from './lesson';
 
@@ -88,7 +90,7 @@ export function builtinLesson(id: string, t: Lookup): Lesson | null {
   if (!steps) return null;
   const base = `lessons.builtin.${id}`;
   return {
-    title: t(`${base}.title`),
+    title: t(`lesson.titles.${id}`),
     steps: steps.map((step, i): LessonStep => {
       const key = `${base}.steps.${i}`;
       return {

@@ -16,14 +16,13 @@ import {
 import { parseInline, parseMarkdown } from '../../src/protocol/markdown';
 import { PAGE_FLAGS } from '../../src/protocol/urlHash';
 
-const english = JSON.parse(readFileSync('src/i18n/locales/en/lessons.json', 'utf8')) as Record<
-  string,
-  unknown
->;
-const chinese = JSON.parse(readFileSync('src/i18n/locales/zh-CN/lessons.json', 'utf8')) as Record<
-  string,
-  unknown
->;
+/** A language's lesson words: lesson.json (the player, the titles) and lessons.json (the texts). */
+const lessonWords = (language: string): Record<string, unknown> => ({
+  ...(JSON.parse(readFileSync(`src/i18n/locales/${language}/lesson.json`, 'utf8')) as object),
+  ...(JSON.parse(readFileSync(`src/i18n/locales/${language}/lessons.json`, 'utf8')) as object),
+});
+const english = lessonWords('en');
+const chinese = lessonWords('zh-CN');
 
 /** A catalogue entry by dotted key, or undefined. */
 function entry(catalogue: Record<string, unknown>, key: string): unknown {

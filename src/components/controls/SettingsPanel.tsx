@@ -10,7 +10,7 @@ import {
 } from '../../protocol/config';
 import { useRun } from '../../store/context';
 import { isHidden } from '../../store/lessonSlice';
-import { DataPanel } from '../data/DataPanel';
+import { LazyDataPanel } from '../lazyPanels';
 import { EstimatorPicker } from './EstimatorPicker';
 import { LayerWidths } from './LayerWidths';
 import { isMainParam } from './mainParams';
@@ -93,7 +93,7 @@ export function SettingsPanel() {
                 data-param={spec.key}
               >
                 <ParamControl spec={spec} config={config} />
-                {spec.key === 'dist' && <DataPanel />}
+                {spec.key === 'dist' && config.dist === 'data' && <LazyDataPanel />}
               </div>
             ))}
           </fieldset>

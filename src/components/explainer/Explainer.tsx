@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useId } from 'react';
 import { useRun } from '../../store/context';
-import { ExplainerBody } from './ExplainerBody';
+import { LazyExplainerBody } from '../lazyPanels';
 
 /**
  * The collapsible explanation panel: the data model, the true MI and the bounds being trained, with
@@ -34,7 +34,7 @@ export function Explainer() {
         </button>
       </h2>
       <div id={bodyId} hidden={!open}>
-        {open && <ExplainerBody config={config} stepIdx={stepIdx} />}
+        {open && <LazyExplainerBody config={config} stepIdx={stepIdx} />}
       </div>
     </section>
   );

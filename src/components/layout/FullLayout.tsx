@@ -6,15 +6,13 @@ import { Presets } from '../Presets';
 import { Readouts } from '../Readouts';
 import { RunControls } from '../RunControls';
 import { SlowStepNotice } from '../SlowStepNotice';
-import { CriticPanel } from '../critic/CriticPanel';
-import { SweepPanel } from '../sweep/SweepPanel';
 import { SettingsPanel } from '../controls/SettingsPanel';
 import { EstimatePlot } from '../plot/EstimatePlot';
 import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { useRun } from '../../store/context';
 import { LessonMenu, LessonStatus } from '../lesson/LessonMenu';
-import { LessonPlayer } from '../lesson/LessonPlayer';
+import { LazyCriticPanel, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
 import { useHidden } from '../lesson/useHidden';
 import { LanguageSwitch } from './LanguageSwitch';
 import { LabFooter, Tagline } from './LabText';
@@ -28,6 +26,7 @@ import { LabFooter, Tagline } from './LabText';
 export function FullLayout() {
   const presentation = useRun((s) => s.presentation);
   const { t } = useTranslation();
+  const inLesson = useRun((s) => s.lesson !== null);
   const hide = {
     presets: useHidden('presets'),
     critic: useHidden('critic'),
@@ -57,7 +56,7 @@ export function FullLayout() {
       <LessonStatus />
       <main>
         <div className="side">
-          <LessonPlayer />
+          {inLesson && <LazyLessonPlayer />}
           <SettingsPanel />
           {presentation && presets}
         </div>
@@ -68,8 +67,8 @@ export function FullLayout() {
           <CeilingNotice />
           <SlowStepNotice />
           <EstimatePlot />
-          {!hide.critic && <CriticPanel />}
-          {!hide.sweep && <SweepPanel />}
+          {!hide.critic && <LazyCriticPanel />}
+          {!hide.sweep && <LazySweepPanel />}
           {!hide.explainer && <Explainer />}
         </div>
       </main>

@@ -1,7 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CeilingNotice } from '../CeilingNotice';
 import { SettingsPanel } from '../controls/SettingsPanel';
-import { CriticPanel } from '../critic/CriticPanel';
 import { Explainer } from '../explainer/Explainer';
 import { Notices } from '../Notices';
 import { EstimatePlot } from '../plot/EstimatePlot';
@@ -9,10 +8,10 @@ import { PresetSelect, PresetWatch } from '../Presets';
 import { Readouts } from '../Readouts';
 import { RunControls } from '../RunControls';
 import { SlowStepNotice } from '../SlowStepNotice';
-import { SweepPanel } from '../sweep/SweepPanel';
 import { LessonStatus } from '../lesson/LessonMenu';
-import { LessonPlayer } from '../lesson/LessonPlayer';
+import { LazyCriticPanel, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
 import { useHidden } from '../lesson/useHidden';
+import { useRun } from '../../store/context';
 import { LabFooter, Tagline } from './LabText';
 import { MoreMenu } from './MoreMenu';
 
@@ -24,6 +23,7 @@ import { MoreMenu } from './MoreMenu';
  */
 export function PhoneLayout() {
   const { t } = useTranslation();
+  const inLesson = useRun((s) => s.lesson !== null);
   const hide = {
     presets: useHidden('presets'),
     critic: useHidden('critic'),
@@ -48,14 +48,14 @@ export function PhoneLayout() {
           <Readouts part="headline" />
           <EstimatePlot />
         </div>
-        <LessonPlayer />
+        {inLesson && <LazyLessonPlayer />}
         {!hide.presets && <PresetWatch />}
         <CeilingNotice />
         <SlowStepNotice />
         <Readouts part="details" />
         <SettingsPanel />
-        {!hide.critic && <CriticPanel />}
-        {!hide.sweep && <SweepPanel />}
+        {!hide.critic && <LazyCriticPanel />}
+        {!hide.sweep && <LazySweepPanel />}
         {!hide.explainer && <Explainer />}
       </main>
       <LabFooter />

@@ -34,7 +34,7 @@ export function LessonMenu() {
           {BUILTIN_LESSON_IDS.map((id) => (
             <li key={id}>
               <button type="button" data-testid={`lesson-choice-${id}`} onClick={() => choose(id)}>
-                {t(`lessons.builtin.${id}.title`)}
+                {t(`lesson.titles.${id}`)}
               </button>
             </li>
           ))}

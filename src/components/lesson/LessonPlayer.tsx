@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDeferredAreas } from '../useDeferredAreas';
 import { useRun } from '../../store/context';
 import { LessonNarrative } from './LessonNarrative';
 import { useOpenLesson } from './useOpenLesson';
@@ -31,12 +32,14 @@ function CopyLessonLink() {
  */
 export function LessonPlayer() {
   const { t } = useTranslation();
-  const shown = useOpenLesson();
+  // The built-in lessons' texts are a deferred catalogue area: drawn once they are in.
+  const wordsIn = useDeferredAreas();
+  const shown = useOpenLesson(wordsIn);
   const index = useRun((s) => s.lessonStep);
   const linkable = useRun((s) => s.lesson?.ref != null);
   const goTo = useRun((s) => s.goToLessonStep);
   const close = useRun((s) => s.closeLesson);
-  if (!shown) return null;
+  if (!shown || !wordsIn) return null;
   const step = shown.steps[index];
   if (!step) return null;
   const total = shown.steps.length;

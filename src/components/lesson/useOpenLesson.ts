@@ -28,17 +28,20 @@ function shownLesson(lesson: Lesson, language: string): ShownLesson {
   };
 }
 
-/** The open lesson in the page's language (a built-in one from the catalogue), or null. */
-export function useOpenLesson(): ShownLesson | null {
+/**
+ * The open lesson in the page's language (a built-in one from the catalogue, whose deferred area
+ * has loaded once `wordsIn`), or null.
+ */
+export function useOpenLesson(wordsIn: boolean): ShownLesson | null {
   const lesson = useRun((s) => s.lesson);
   const { t, i18n } = useTranslation();
   const language = i18n.language;
   return useMemo(() => {
-    if (!lesson) return null;
+    if (!lesson || !wordsIn) return null;
     const source =
       lesson.source.kind === 'builtin'
         ? builtinLesson(lesson.source.id, (key) => t(key))
         : lesson.source.lesson;
     return source ? shownLesson(source, language) : null;
-  }, [lesson, t, language]);
+  }, [lesson, t, language, wordsIn]);
 }
