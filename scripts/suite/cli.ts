@@ -128,11 +128,11 @@ async function main(): Promise<void> {
     `\r${results.length} cells in ${seconds.toFixed(1)} s on ${backend}${' '.repeat(40)}\n`,
   );
   if (out) await writeFile(out, suiteResultsCsv(results));
-  const english = await createI18n('en');
+  const english = await createI18n('en', { allAreas: true });
   console.log(suiteMarkdown(definition, results, (text) => renderMessage(english, text)));
 }
 
 main().catch(async (error: unknown) => {
-  console.error(renderMessage(await createI18n('en'), errorDetail(error)));
+  console.error(renderMessage(await createI18n('en', { allAreas: true }), errorDetail(error)));
   process.exit(1);
 });

@@ -192,7 +192,10 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
               {backend.gpuRenderer && (
                 <>
                   {' '}
-                  · <span data-testid="gpu-renderer">{backend.gpuRenderer}</span>
+                  ·{' '}
+                  <span data-testid="gpu-renderer" translate="no">
+                    {backend.gpuRenderer}
+                  </span>
                 </>
               )}
             </>

@@ -1,7 +1,7 @@
 /**
  * Panels that are not needed for the first paint, each its own chunk loaded when first shown (and
  * precached for offline use with the rest of the site): the explanation's body, the suite view,
- * the lesson player, the sweep and critic panels and the data panel. The entry chunk keeps to what the first screen draws.
+ * the lesson player, the sweep and critic panels, the data panel and the footer. The entry chunk keeps to what the first screen draws.
  */
 import { Suspense, lazy, type ComponentProps, type ComponentType } from 'react';
 
@@ -33,6 +33,9 @@ export const LazyCriticPanel = deferred(async () => (await import('./critic/Crit
 
 /** The user's data (only with dist=data). */
 export const LazyDataPanel = deferred(async () => (await import('./data/DataPanel')).DataPanel);
+
+/** The footer: the paper, the machinery, the URL's flags. */
+export const LazyLabFooter = deferred(async () => (await import('./layout/LabFooter')).LabFooter);
 
 /** Sweeps of one setting. */
 export const LazySweepPanel = deferred(async () => (await import('./sweep/SweepPanel')).SweepPanel);

@@ -2,7 +2,8 @@
  * The page's one message catalogue, through i18next (no `eval`: it interpolates with plain string
  * replacement, so it runs under the site's CSP). A catalogue is a file per area under
  * locales/<language>/ (common.json, params.json, …), merged here: one key space. English is
- * bundled but for its deferred areas (the built-in lessons' texts, loaded with the lesson player:
+ * bundled but for its deferred areas (the built-in lessons' texts and the benchmark tasks' words,
+ * shown only by the lesson player, the explainer and the suite view, which load them:
  * loadDeferredAreas); Simplified Chinese is its own chunk, loaded when first chosen (and precached for offline
  * use with the rest of the site). Plurals come from Intl.PluralRules (keys ending `_one`, `_other`);
  * numbers are formatted by Intl.
@@ -15,13 +16,21 @@ import type { Language } from './languages';
 export type Catalogue = { readonly [key: string]: string | Catalogue };
 
 /** The English catalogue's files, bundled (all but the deferred areas). */
-const ENGLISH = import.meta.glob<Catalogue>(['./locales/en/*.json', '!./locales/en/lessons.json'], {
-  eager: true,
-  import: 'default',
-});
+const ENGLISH = import.meta.glob<Catalogue>(
+  ['./locales/en/*.json', '!./locales/en/lessons.json', '!./locales/en/tasks.json'],
+  {
+    eager: true,
+    import: 'default',
+  },
+);
 
 /** English areas whose words are not on the first screen, loaded when first needed. */
-const ENGLISH_DEFERRED = import.meta.glob<Catalogue>('./locales/en/lessons.json', { import: 'default' });
+const ENGLISH_DEFERRED = import.meta.glob<Catalogue>(
+  ['./locales/en/lessons.json', './locales/en/tasks.json'],
+  {
+    import: 'default',
+  },
+);
 
 /** The Chinese catalogue's files, loaded on demand (one chunk with them all). */
 const CHINESE = import.meta.glob<Catalogue>('./locales/zh-CN/*.json', { import: 'default' });
@@ -50,10 +59,29 @@ const PSEUDO: Readonly<Record<string, string>> = {
   n: 'ñ',
 };
 
-/** One string in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}}, $t(nesting) and <tags> alone. */
-function pseudoString(text: string): string {
-  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-z]\w*\s*\/?>)/);
+/** Text in the pseudo-locale: ⟦accented⟧, leaving {{placeholders}}, $t(nesting), <tags> and $maths$ alone. */
+function pseudoText(text: string): string {
+  const parts = text.split(/(\{\{[^}]*\}\}|\$t\([^)]*\)|<\/?[a-z]\w*\s*\/?>|\$[^$\n]+\$)/);
   return `⟦${parts.map((part, i) => (i % 2 ? part : part.replace(/[a-zA-Z]/g, (c) => PSEUDO[c] ?? c))).join('')}⟧`;
+}
+
+/** A list item's marker in a lesson's Markdown ("- ", "1. "), kept outside the brackets. */
+const LIST_MARKER = /^\s*(?:[-*]|\d{1,3}[.)])\s+/;
+
+/**
+ * One string in the pseudo-locale; a Markdown text (several lines) line by line, so that its
+ * paragraphs and list items each read as marked.
+ */
+function pseudoString(text: string): string {
+  if (!text.includes('\n')) return pseudoText(text);
+  return text
+    .split('\n')
+    .map((line) => {
+      const marker = LIST_MARKER.exec(line)?.[0] ?? '';
+      const body = line.slice(marker.length);
+      return body.trim() === '' ? line : marker + pseudoText(body);
+    })
+    .join('\n');
 }
 
 /** The pseudo-locale of a catalogue: every string marked, nothing translated. */
@@ -74,8 +102,11 @@ async function catalogueOf(language: Language): Promise<Catalogue> {
   return en;
 }
 
-/** Creates the page's i18next instance, showing `language` (English until it has loaded). */
-export async function createI18n(language: Language): Promise<i18n> {
+/**
+ * Creates an i18next instance showing `language` (English until it has loaded); with `allAreas`
+ * (the command line, tests) the deferred areas are in from the start.
+ */
+export async function createI18n(language: Language, { allAreas = false } = {}): Promise<i18n> {
   const instance = i18next.createInstance();
   await instance.init({
     resources: { en: { translation: en } } as Resource,
@@ -85,6 +116,7 @@ export async function createI18n(language: Language): Promise<i18n> {
     returnNull: false,
   });
   await showLanguage(instance, language);
+  if (allAreas) await loadDeferredAreas(instance);
   return instance;
 }
 

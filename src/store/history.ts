@@ -45,7 +45,10 @@ export function addGhost(ghosts: readonly GhostRun[], ghost: GhostRun | null): G
   return all.filter((g) => g.pinned || unpinned++ < GHOSTS_KEPT);
 }
 
-/** The settings of `ghost` that differ from `current`, e.g. "h = 4 · N = 2,000"; "same settings" if none. */
+/**
+ * The settings of `ghost` that differ from `current` in the URL's notation, e.g. "h = 4 · N = 2,000";
+ * empty when none do (the legend then says "same settings" in the reader's language).
+ */
 export function ghostLabel(ghost: RunConfig, current: RunConfig): string {
   const parts: string[] = [];
   for (const spec of PARAMS) {
@@ -61,7 +64,7 @@ export function ghostLabel(ghost: RunConfig, current: RunConfig): string {
         : String(a);
     parts.push(`${SHORT_NAMES[spec.key] ?? spec.key} = ${value}`);
   }
-  return parts.length > 0 ? parts.join(' · ') : 'same settings';
+  return parts.join(' · ');
 }
 
 /** Short symbols for settings in ghost labels. */
@@ -74,7 +77,7 @@ const SHORT_NAMES: Partial<Record<string, string>> = {
   batch: 'N',
   alpha: 'α',
   tau: 'τ',
-  estimator: 'estimators',
+  estimator: 'estimator',
 };
 
 /** A sweep: one numeric setting run at each of a list of values in turn. */

@@ -142,8 +142,8 @@ let englishStrings: Map<string, string>;
 let chineseStrings: Map<string, string>;
 
 beforeAll(async () => {
-  english = await createI18n('en');
-  chinese = await createI18n('zh-CN');
+  english = await createI18n('en', { allAreas: true });
+  chinese = await createI18n('zh-CN', { allAreas: true });
   englishStrings = flatten(en);
   chineseStrings = flatten(chinese.getResourceBundle('zh-CN', 'translation') as Catalogue);
 });

@@ -27,7 +27,7 @@ export function DataStatus() {
       t('data.reading', { share })
     );
   } else if (load.state === 'error') {
-    text = load.message ? render(load.message) : 'The data could not be read.';
+    text = load.message ? render(load.message) : t('data.unreadable');
     error = true;
   } else if (!summary) {
     text = t('data.none');
@@ -39,14 +39,18 @@ export function DataStatus() {
     const used = selection ? ` ${render(selectionText(selection.usedRows, selection.droppedRows))}.` : '';
     const title = summary.example
       ? t(`data.examples.${summary.example.name}`, { defaultValue: summary.name })
-      : summary.name;
+      : summary.origin === 'paste'
+        ? t('data.pastedName')
+        : summary.name;
     text = (
       <>
         <Trans
           i18nKey="data.summary"
           values={{ name: title, rows: formatCount(summary.rows) }}
           count={summary.columns.length}
-          components={{ name: <span translate={summary.example ? undefined : 'no'} /> }}
+          components={{
+            name: <span translate={summary.example || summary.origin === 'paste' ? undefined : 'no'} />,
+          }}
         />
         {used}
       </>

@@ -1,3 +1,4 @@
+import { useDeferredAreas } from '../useDeferredAreas';
 import { Trans, useTranslation } from 'react-i18next';
 import type { BoundId, RunConfig } from '../../protocol/config';
 import { estimatorKey } from '../../protocol/paramText';
@@ -35,6 +36,8 @@ function EstimatorBound({ id, config }: { id: BoundId; config: RunConfig }) {
  */
 export function ExplainerBody({ config, stepIdx }: { config: RunConfig; stepIdx: number }) {
   const { t } = useTranslation();
+  // The tasks' definitions are a deferred catalogue area: the body is drawn once they are in.
+  if (!useDeferredAreas()) return null;
   return (
     <div className="explainer-body">
       <h3>{t('explainer.dataTitle')}</h3>

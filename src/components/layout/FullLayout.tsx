@@ -12,10 +12,10 @@ import { PresentationToggle } from '../presentation/PresentationToggle';
 import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { useRun } from '../../store/context';
 import { LessonMenu, LessonStatus } from '../lesson/LessonMenu';
-import { LazyCriticPanel, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
+import { LazyCriticPanel, LazyLabFooter, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
 import { useHidden } from '../lesson/useHidden';
 import { LanguageSwitch } from './LanguageSwitch';
-import { LabFooter, Tagline } from './LabText';
+import { Tagline } from './LabText';
 
 /**
  * The whole lab: the lesson (when one is open) and settings on the left; presets, run controls, readouts, the live plot, the critic,
@@ -72,7 +72,7 @@ export function FullLayout() {
           {!hide.explainer && <Explainer />}
         </div>
       </main>
-      <LabFooter />
+      <LazyLabFooter />
     </>
   );
 }

@@ -9,10 +9,10 @@ import { Readouts } from '../Readouts';
 import { RunControls } from '../RunControls';
 import { SlowStepNotice } from '../SlowStepNotice';
 import { LessonStatus } from '../lesson/LessonMenu';
-import { LazyCriticPanel, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
+import { LazyCriticPanel, LazyLabFooter, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
 import { useHidden } from '../lesson/useHidden';
 import { useRun } from '../../store/context';
-import { LabFooter, Tagline } from './LabText';
+import { Tagline } from './LabText';
 import { MoreMenu } from './MoreMenu';
 
 /**
@@ -58,7 +58,7 @@ export function PhoneLayout() {
         {!hide.sweep && <LazySweepPanel />}
         {!hide.explainer && <Explainer />}
       </main>
-      <LabFooter />
+      <LazyLabFooter />
     </>
   );
 }

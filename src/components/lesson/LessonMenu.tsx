@@ -43,6 +43,7 @@ export function LessonMenu() {
               <button
                 type="button"
                 data-testid={`lesson-choice-${entry.name}`}
+                data-lesson-words=""
                 onClick={() => choose(entry.name)}
               >
                 {lessonText(entry.title, i18n.language)}

@@ -38,11 +38,14 @@ function ListTag({ ordered, children }: { ordered: boolean; children: ReactNode 
   return ordered ? <ol>{children}</ol> : <ul>{children}</ul>;
 }
 
-/** A lesson's narrative: its Markdown subset as paragraphs and lists. */
-export function LessonNarrative({ text }: { text: string }) {
+/**
+ * A lesson's narrative: its Markdown subset as paragraphs and lists; `own` marks words a lesson
+ * brought itself (`data-lesson-words`), not the catalogue's.
+ */
+export function LessonNarrative({ text, own = false }: { text: string; own?: boolean }) {
   const blocks = useMemo(() => parseMarkdown(text), [text]);
   return (
-    <div className="lesson-narrative" data-testid="lesson-narrative">
+    <div className="lesson-narrative" data-testid="lesson-narrative" data-lesson-words={own ? '' : undefined}>
       {blocks.map((block, i) =>
         block.kind === 'paragraph' ? (
           <p key={i}>

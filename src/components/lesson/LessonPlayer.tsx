@@ -37,6 +37,8 @@ export function LessonPlayer() {
   const shown = useOpenLesson(wordsIn);
   const index = useRun((s) => s.lessonStep);
   const linkable = useRun((s) => s.lesson?.ref != null);
+  // A lesson from a file, a link or the site brings its own words, not the catalogue's.
+  const own = useRun((s) => (s.lesson?.source.kind === 'loaded' ? '' : undefined));
   const goTo = useRun((s) => s.goToLessonStep);
   const close = useRun((s) => s.closeLesson);
   if (!shown || !wordsIn) return null;
@@ -46,7 +48,7 @@ export function LessonPlayer() {
   return (
     <section className="panel lesson-player" data-testid="lesson-player" aria-label={t('lesson.label')}>
       <div className="lesson-head">
-        <span className="lesson-name" data-testid="lesson-title">
+        <span className="lesson-name" data-testid="lesson-title" data-lesson-words={own}>
           {shown.title}
         </span>
         <span
@@ -58,16 +60,18 @@ export function LessonPlayer() {
           {t('lesson.step', { current: index + 1, total })}
         </span>
       </div>
-      <h2 data-testid="lesson-step-title">{step.title}</h2>
-      <LessonNarrative text={step.text} />
+      <h2 data-testid="lesson-step-title" data-lesson-words={own}>
+        {step.title}
+      </h2>
+      <LessonNarrative text={step.text} own={own !== undefined} />
       {step.do && (
         <p className="lesson-cue" data-testid="lesson-do">
-          <strong>{t('lesson.do')}</strong> {step.do}
+          <strong>{t('lesson.do')}</strong> <span data-lesson-words={own}>{step.do}</span>
         </p>
       )}
       {step.watch && (
         <p className="lesson-cue" data-testid="lesson-watch">
-          <strong>{t('lesson.watch')}</strong> {step.watch}
+          <strong>{t('lesson.watch')}</strong> <span data-lesson-words={own}>{step.watch}</span>
         </p>
       )}
       <div className="lesson-nav">

@@ -50,7 +50,8 @@ export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit
           data-testid="ghost-run"
           data-ghost-id={ghost.id}
         >
-          <span className="swatch ghost" /> {ghost.label}
+          <span className="swatch ghost" />{' '}
+          {ghost.label ? <span translate="no">{ghost.label}</span> : t('legend.sameSettings')}
           <GhostPin id={ghost.id} pinned={ghost.pinned} />
         </li>
       ))}

@@ -1,3 +1,4 @@
+import { useDeferredAreas } from '../useDeferredAreas';
 import { useTranslation } from 'react-i18next';
 import { configToHash } from '../../protocol/urlHash';
 import { useRun } from '../../store/context';
@@ -17,6 +18,8 @@ export function SuiteView() {
   const config = useRun((s) => s.config);
   const setView = useRun((s) => s.setView);
   const { t } = useTranslation();
+  // The tasks' words and the estimators' labels are a deferred catalogue area.
+  if (!useDeferredAreas()) return null;
   return (
     <div className="suite-view" data-testid="suite-view">
       <header>
