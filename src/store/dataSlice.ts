@@ -113,7 +113,9 @@ export function createDataSlice(ctx: StoreContext, deps: DataDependencies) {
     parse: (onProgress: (read: number, total: number) => void) => Promise<ParsedTable>,
     example: ExampleEntry | null = null,
   ) => {
-    set({ dataLoad: { state: 'loading', read: 0, total: 0, name, message: null } });
+    // Pasted rows have no name of their own: the page names them in the reader's language.
+    const shownName = origin === 'paste' ? null : name;
+    set({ dataLoad: { state: 'loading', read: 0, total: 0, name: shownName, message: null } });
     let parsed: ParsedTable;
     try {
       parsed = await parse((read, total) => {
