@@ -6,7 +6,7 @@
  */
 import { PARAMS } from './config';
 import { configFromHash } from './urlHash';
-import { message, type Message } from './message';
+import { MessageError, message, type Message } from './message';
 
 /** A text in one language for all, or per language ("en", "zh-CN"; "en" is the fallback). */
 export type LessonText = string | { readonly [language: string]: string };
@@ -50,13 +50,11 @@ export const LESSON_LIMITS = Object.freeze({
 /** Languages a lesson text may be given in. */
 const TEXT_LANGUAGES = ['en', 'zh-CN'];
 
-/** A lesson that failed validation: what is wrong, as a message for the page. */
-export class LessonError extends Error {
-  readonly problem: Message;
+/** A lesson that failed validation: what is wrong (its `detail`), as a message for the page. */
+export class LessonError extends MessageError {
   constructor(problem: Message) {
-    super(problem.key);
+    super(problem);
     this.name = 'LessonError';
-    this.problem = problem;
   }
 }
 

@@ -109,7 +109,7 @@ export function createLessonSlice(ctx: StoreContext, deps: LessonDependencies): 
   };
 
   const refuse = (error: unknown) => {
-    const problem = error instanceof LessonError ? error.problem : message('lesson.errors.unreadable');
+    const problem = error instanceof LessonError ? error.detail : message('lesson.errors.unreadable');
     set({ lessonLoading: false, lessonProblem: problem });
   };
 

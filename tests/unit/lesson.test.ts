@@ -43,7 +43,7 @@ function refusal(json: string): string {
   try {
     parseLesson(json);
   } catch (error) {
-    if (error instanceof LessonError) return error.problem.key;
+    if (error instanceof LessonError) return error.detail.key;
     throw error;
   }
   return 'accepted';
@@ -153,7 +153,7 @@ describe('an untrusted lesson', () => {
       parseLesson(lessonJson({}, [step(), step({ config: '#dim=2&batch=-5' })]));
       expect.unreachable();
     } catch (error) {
-      expect((error as LessonError).problem).toEqual({
+      expect((error as LessonError).detail).toEqual({
         key: 'lesson.errors.configNotice',
         values: { step: 2, setting: 'batch=-5' },
       });
@@ -186,19 +186,19 @@ describe('a lesson carried whole in a link', () => {
 
   it('refuses what is not base64url, not deflate, or inflates past the size limit', async () => {
     await expect(decodeLessonLink('~not+base64')).rejects.toMatchObject({
-      problem: { key: 'lesson.errors.badLink' },
+      detail: { key: 'lesson.errors.badLink' },
     });
     await expect(decodeLessonLink('~AAAA')).rejects.toMatchObject({
-      problem: { key: 'lesson.errors.badLink' },
+      detail: { key: 'lesson.errors.badLink' },
     });
     await expect(decodeLessonLink('why-mine')).rejects.toMatchObject({
-      problem: { key: 'lesson.errors.badLink' },
+      detail: { key: 'lesson.errors.badLink' },
     });
     // 1 MB of spaces deflates to about a kilobyte: a bomb, stopped at 64 kB.
     const bomb = await encodeLessonLink(' '.repeat(1_000_000) as unknown as Lesson);
     expect(bomb.length).toBeLessThan(4000);
     await expect(decodeLessonLink(bomb)).rejects.toMatchObject({
-      problem: { key: 'lesson.errors.tooLarge' },
+      detail: { key: 'lesson.errors.tooLarge' },
     });
   });
 });

@@ -13,7 +13,7 @@ import { ShortcutsButton } from '../shortcuts/ShortcutsButton';
 import { useRun } from '../../store/context';
 import { LessonMenu, LessonStatus } from '../lesson/LessonMenu';
 import { LazyCriticPanel, LazyLabFooter, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
-import { useHidden } from '../lesson/useHidden';
+import { useHiddenPanels } from '../lesson/useHidden';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Tagline } from './LabText';
 
@@ -27,13 +27,7 @@ export function FullLayout() {
   const presentation = useRun((s) => s.presentation);
   const { t } = useTranslation();
   const inLesson = useRun((s) => s.lesson !== null);
-  const hide = {
-    presets: useHidden('presets'),
-    critic: useHidden('critic'),
-    sweep: useHidden('sweep'),
-    explainer: useHidden('explainer'),
-    suite: useHidden('suite'),
-  };
+  const hide = useHiddenPanels();
   const presets = !hide.presets && <Presets />;
   return (
     <>

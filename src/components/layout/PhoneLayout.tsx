@@ -10,7 +10,7 @@ import { RunControls } from '../RunControls';
 import { SlowStepNotice } from '../SlowStepNotice';
 import { LessonStatus } from '../lesson/LessonMenu';
 import { LazyCriticPanel, LazyLabFooter, LazyLessonPlayer, LazySweepPanel } from '../lazyPanels';
-import { useHidden } from '../lesson/useHidden';
+import { useHiddenPanels } from '../lesson/useHidden';
 import { useRun } from '../../store/context';
 import { Tagline } from './LabText';
 import { MoreMenu } from './MoreMenu';
@@ -24,12 +24,7 @@ import { MoreMenu } from './MoreMenu';
 export function PhoneLayout() {
   const { t } = useTranslation();
   const inLesson = useRun((s) => s.lesson !== null);
-  const hide = {
-    presets: useHidden('presets'),
-    critic: useHidden('critic'),
-    sweep: useHidden('sweep'),
-    explainer: useHidden('explainer'),
-  };
+  const hide = useHiddenPanels();
   return (
     <>
       <header className="phone-header">
