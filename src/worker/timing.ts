@@ -1,10 +1,13 @@
 /**
  * Times training steps on the worker's backend, for the measured backend choice: one warm-up step
  * (shader compilation, first allocations), then steps of one batch in chunks of 1, 2, 4, … steps,
- * each ended by one read-back (GPU backends run asynchronously), until about `budgetMs` of stepping
- * is timed (or a single step, when steps are slower than that). A chunk's time is a read-back's
+ * each ended by one read-back (GPU backends run asynchronously). A chunk's time is a read-back's
  * latency plus its steps, so the figure is the slope of time against steps: what a step costs in a
- * run, which reads back once per several hundred milliseconds, not once per step.
+ * run, which reads back once per several hundred milliseconds, not once per step. The slope is
+ * only as good as the spread of the chunks: where the latency (and its jitter) outweighs a few
+ * steps, as with WebGL in software, chunks of 1 to 4 steps differ by less than the jitter and the
+ * slope can come out at almost nothing. So the chunks go on doubling until one takes several times
+ * as long as the first, past the budget if need be (within a cap).
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { CriticBatch } from '../core/batches';
@@ -30,6 +33,15 @@ export interface TimingOptions {
 
 /** Steps timed per backend: long enough for a steady figure, short enough to go unnoticed. */
 export const TIMING_BUDGET_MS = 150;
+
+/**
+ * Chunks double until one takes this many times the first (a one-step chunk: one step plus a
+ * read-back), so that most of the largest chunk is stepping rather than latency.
+ */
+export const SPREAD_FACTOR = 4;
+
+/** The most time a timing spends stepping, as a multiple of its budget, however slow the backend. */
+export const CAP_FACTOR = 10;
 
 /**
  * A batch of the run's shape (N joint and N shuffled pairs of d_x + d_y columns): what a step costs
@@ -88,12 +100,18 @@ export async function timeSteps(
   try {
     const warmUpMs = await stepChunk(1);
     const chunks: { steps: number; ms: number }[] = [];
+    const capMs = CAP_FACTOR * options.budgetMs;
     let elapsedMs = 0;
-    for (let size = 1; elapsedMs < options.budgetMs;) {
+    for (let size = 1; ;) {
       const ms = await stepChunk(size);
       chunks.push({ steps: size, ms });
       elapsedMs += ms;
-      if (ms < options.budgetMs / 3) size *= 2;
+      const spread = ms >= SPREAD_FACTOR * chunks[0].ms;
+      if (elapsedMs >= options.budgetMs && spread) break;
+      if (ms < options.budgetMs / 3 || !spread) size *= 2;
+      // The next chunk (at the last one's time per step) is not started if it would overrun the cap.
+      if (elapsedMs >= options.budgetMs && elapsedMs + (ms * size) / chunks[chunks.length - 1].steps > capMs)
+        break;
     }
     const steps = chunks.reduce((sum, c) => sum + c.steps, 0);
     const msPerStep = marginalMsPerStep(chunks) ?? elapsedMs / steps;

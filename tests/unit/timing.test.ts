@@ -11,13 +11,15 @@ const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: [4], batch: 100 };
 
 /**
  * A backend simulated on a clock of its own: each step takes `msPerStep` of it, and each read-back
- * (at the end of a chunk, the second reading of the clock) `readBackMs`.
+ * (at the end of a chunk, the second reading of the clock) `readBackMs`, or the read-backs of
+ * `readBacksMs` in turn.
  */
-function simulatedBackend(msPerStep: number, readBackMs = 0) {
+function simulatedBackend(msPerStep: number, readBackMs = 0, readBacksMs: readonly number[] = [readBackMs]) {
   let clockMs = 0;
   let readings = 0;
+  let readBacks = 0;
   return {
-    now: () => (++readings % 2 === 0 ? (clockMs += readBackMs) : clockMs),
+    now: () => (++readings % 2 === 0 ? (clockMs += readBacksMs[readBacks++ % readBacksMs.length]) : clockMs),
     afterStep: () => void (clockMs += msPerStep),
   };
 }
@@ -39,9 +41,20 @@ describe('timing steps', () => {
     expect(timing.warmUpMs).toBe(35);
   });
 
-  it('takes a single step when one step is slower than the budget', async () => {
+  it('a read-back whose jitter outweighs a few steps: the chunks grow until stepping dominates', async () => {
+    // SwiftShader's WebGL on a busy machine: 9 ms a step, read-backs of 26 ± 15 ms. Chunks of 1, 2
+    // and 4 steps alone differ by less than the jitter: timed so, these read-backs give 1.5 ms a step.
+    const jittered = simulatedBackend(9, 0, [11, 41, 26, 11, 11, 11, 26, 11]);
+    const timing = await timeSteps(SMALL, 1e-8, { budgetMs: 150, ...jittered });
+    expect(timing.steps).toBe(63); // chunks of 1 to 32 steps: the last takes over 4× the first
+    expect(1000 / timing.stepsPerSecond).toBeGreaterThan(9 * 0.85);
+    expect(1000 / timing.stepsPerSecond).toBeLessThan(9 * 1.15);
+  });
+
+  it('a backend slower than the budget: a chunk of one step and one of two, then the cap stops it', async () => {
     const timing = await timeSteps(SMALL, 1e-8, { budgetMs: 150, ...simulatedBackend(400) });
-    expect(timing).toEqual({ stepsPerSecond: 2.5, steps: 1, warmUpMs: 400 }); // one size: the mean
+    // Chunks of 1 and 2 steps take 1.2 s; one of 4 would pass the cap (10 × 150 ms).
+    expect(timing).toEqual({ stepsPerSecond: 2.5, steps: 3, warmUpMs: 400 });
   });
 
   it('leaves no tensor behind, and the faster of two simulated backends is chosen', async () => {
