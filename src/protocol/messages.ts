@@ -40,6 +40,11 @@ export type ToWorker =
       readonly measured: MeasuredBackend | null;
       /** A training worker runs sessions; a timing worker only answers `time` (no sampler worker). */
       readonly role: 'training' | 'timing';
+      /**
+       * A training worker's line to the sampler worker the page started beside it (transferred);
+       * null or absent where there is none: batches are then drawn in the training worker.
+       */
+      readonly sampler?: MessagePort | null;
       /** Test builds only (see protocol/simulation.ts): a renderer or a slow backend to pretend. */
       readonly simulation?: Simulation | null;
     }
@@ -59,7 +64,9 @@ export type ToWorker =
    */
   | { readonly type: 'data'; readonly rows: SampleRows }
   /** Times a few training steps of `config` on this worker's backend (a worker started for it). */
-  | { readonly type: 'time'; readonly config: RunConfig };
+  | { readonly type: 'time'; readonly config: RunConfig }
+  /** The sampler worker failed (its error events reach only the page): draw batches inline. */
+  | { readonly type: 'sampler-failed' };
 
 /** Which tfjs backend the worker ended up on, and why. */
 export interface BackendReport {

@@ -1,6 +1,6 @@
 /**
  * Batches for the training loop. Fresh pairs are drawn ahead of time by a sampler worker on another
- * core (or inline, where a worker cannot start one); batches of a finite sample are slices of rows
+ * core (or inline, where the page could not start one); batches of a finite sample are slices of rows
  * the training worker already holds, taken inline. Every batch is a pure function of the
  * configuration and the step, so every path gives the same numbers.
  */
@@ -54,23 +54,38 @@ export class SupersededError extends Error {
   }
 }
 
-/** The parts of a Worker the batch source uses (tests pass an in-process stand-in). */
-export type SamplerPort = Pick<Worker, 'postMessage' | 'addEventListener' | 'terminate'>;
+/**
+ * The batch source's line to the sampler worker: a MessagePort the page handed over (the page
+ * starts and ends the sampler worker; tests pass an in-process stand-in).
+ */
+export interface SamplerPort {
+  postMessage(message: ToSampler): void;
+  /** Calls `listener` with each reply. */
+  onBatches(listener: (batches: SampledBatches) => void): void;
+  /** Calls `listener` once the sampler worker has failed (the page saw its error event). */
+  onFailure(listener: () => void): void;
+  /** Hangs up: no more requests, no more replies. */
+  close(): void;
+}
 
-/** Something that can start the sampler worker; returns null where workers cannot be nested. */
+/** Something that opens the line to a sampler worker; null where there is none. */
 export type SamplerFactory = () => SamplerPort | null;
 
-/** Starts the bundled sampler worker, or null where this worker cannot start workers. */
-export function startSamplerWorker(): SamplerPort | null {
-  if (typeof Worker === 'undefined') return null;
-  try {
-    return new Worker(new URL('./sampler.worker.ts', import.meta.url), {
-      type: 'module',
-      name: 'mine-sampler',
-    });
-  } catch {
-    return null;
-  }
+/**
+ * The line to a sampler worker over `port` (ToWorker `init`'s `sampler`); `fail()` is called on
+ * the page's `sampler-failed`, since a worker's error events reach only the page that started it.
+ */
+export function samplerOverPort(port: MessagePort): SamplerPort & { fail(): void } {
+  const failureListeners: (() => void)[] = [];
+  return {
+    postMessage: (message) => port.postMessage(message),
+    onBatches(listener) {
+      port.onmessage = (event: MessageEvent<SampledBatches>) => listener(event.data);
+    },
+    onFailure: (listener) => void failureListeners.push(listener),
+    close: () => port.close(),
+    fail: () => failureListeners.forEach((listener) => listener()),
+  };
 }
 
 /** How long the first batch may take to come from a new sampler worker before batches are drawn inline. */
@@ -92,7 +107,7 @@ function finiteSampleKey(config: RunConfig): string {
 
 /** Creates a batch source that prefetches through `startSampler`'s worker, inline without one. */
 export function createBatchSource(
-  startSampler: SamplerFactory = startSamplerWorker,
+  startSampler: SamplerFactory = () => null,
   options: BatchSourceOptions = {
     firstBatchTimeoutMs: SAMPLER_FIRST_BATCH_TIMEOUT_MS,
     onFallback: () => undefined,
@@ -130,7 +145,7 @@ export function createBatchSource(
   const abandonSampler = () => {
     if (silenceTimer !== null) clearTimeout(silenceTimer);
     silenceTimer = null;
-    sampler?.terminate();
+    sampler?.close();
     sampler = null;
     for (const entry of [...undelivered.values()])
       deliver(entry, drawBatch(inlinePlan(), entry.kind, entry.stepIdx));
@@ -146,11 +161,11 @@ export function createBatchSource(
     sampler?.postMessage(message);
   };
 
-  const receive = (event: MessageEvent<SampledBatches>) => {
+  const receive = (batches: SampledBatches) => {
     samplerAnswered = true;
     if (silenceTimer !== null) clearTimeout(silenceTimer);
     silenceTimer = null;
-    const { planId: id, kind, firstStepIdx, count, n, xDim, yDim, pairs } = event.data;
+    const { planId: id, kind, firstStepIdx, count, n, xDim, yDim, pairs } = batches;
     if (id !== planId || !plan) return;
     const size = pairs.length / count;
     for (let i = 0; i < count; i++) {
@@ -160,9 +175,9 @@ export function createBatchSource(
     }
   };
 
-  sampler?.addEventListener('message', receive);
-  sampler?.addEventListener('error', (event) => {
-    event.preventDefault();
+  sampler?.onBatches(receive);
+  sampler?.onFailure(() => {
+    if (!sampler) return;
     abandonSampler();
     options.onFallback(message('notices.sampler.failed'));
   });
@@ -230,7 +245,7 @@ export function createBatchSource(
     heldOut: (stepIdx) => take('heldOut', stepIdx),
     dispose() {
       if (silenceTimer !== null) clearTimeout(silenceTimer);
-      sampler?.terminate();
+      sampler?.close();
       sampler = null;
     },
   };

@@ -1,14 +1,14 @@
 /// <reference lib="webworker" />
 /**
- * Worker entry: waits for the page's `init` (which backend), holds a Web Lock for as long as it
- * lives, starts that backend and the batch sampler, then hands every page message to the run
- * session.
+ * Worker entry: waits for the page's `init` (which backend, and the port to the sampler worker the
+ * page started beside it), holds a Web Lock for as long as it lives, starts that backend, then
+ * hands every page message to the run session.
  */
 import type { RunConfig } from '../protocol/config';
 import { errorDetail, errorValue, message, type Message } from '../protocol/message';
 import type { FromWorker, ToWorker } from '../protocol/messages';
 import { initBackend, watchWebglContext } from './backend';
-import { createBatchSource, SAMPLER_FIRST_BATCH_TIMEOUT_MS, startSamplerWorker } from './batchSource';
+import { createBatchSource, SAMPLER_FIRST_BATCH_TIMEOUT_MS, samplerOverPort } from './batchSource';
 import { holdLifeLock } from './lifeLock';
 import { createRunSession } from './runSession';
 import { simulatedStepDelay, slowedBatches } from './testHooks';
@@ -56,14 +56,16 @@ async function start(init: Extract<ToWorker, { type: 'init' }>): Promise<void> {
     if (init.role === 'timing') {
       dispatch = (message) => void (message.type === 'time' && time(message.config));
     } else {
-      const batches = createBatchSource(startSamplerWorker, {
+      const sampler = init.sampler ? samplerOverPort(init.sampler) : null;
+      const batches = createBatchSource(() => sampler, {
         firstBatchTimeoutMs: SAMPLER_FIRST_BATCH_TIMEOUT_MS,
         onFallback: (message) => post({ type: 'notice', runId: null, message }),
       });
-      dispatch = createRunSession(post, {
+      const session = createRunSession(post, {
         batches: __TEST_HOOKS__ ? slowedBatches(batches, simulation, report.backend) : batches,
         adamEpsilon: report.adamEpsilon,
       });
+      dispatch = (message) => (message.type === 'sampler-failed' ? sampler?.fail() : session(message));
     }
   } catch (error) {
     const reason = message('notices.worker.noBackend', { detail: errorValue(error) });

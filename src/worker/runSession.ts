@@ -424,6 +424,7 @@ export function createRunSession(
     switch (message.type) {
       case 'init':
       case 'time':
+      case 'sampler-failed':
         break; // handled by the worker entry
       case 'start':
         try {

@@ -4,6 +4,11 @@ import type { RunConfig } from '../protocol/config';
 /** Which stream a batch belongs to. */
 export type BatchKind = 'training' | 'heldOut';
 
+/** Page → sampler, once: the port to the training worker rides along (in `ports`). */
+export interface SamplerConnect {
+  readonly type: 'connect';
+}
+
 /** Training worker → sampler. */
 export type ToSampler =
   /** Batches for this plan (fresh pairs at every step) from now on; earlier plans' requests are dropped. */

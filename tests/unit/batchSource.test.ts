@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULTS, type RunConfig } from '../../src/protocol/config';
 import type { FromWorker } from '../../src/protocol/messages';
-import { createBatchSource, type SamplerPort } from '../../src/worker/batchSource';
+import { createBatchSource, samplerOverPort, type SamplerPort } from '../../src/worker/batchSource';
 import { batchPlanFor, drawBatch } from '../../src/worker/batchPlan';
 import { createRunSession } from '../../src/worker/runSession';
 import { createSampler } from '../../src/worker/sampler';
-import type { ToSampler } from '../../src/worker/samplerProtocol';
+import type { SampledBatches, ToSampler } from '../../src/worker/samplerProtocol';
 import { useCpuBackend } from './setupTf';
 import { message, type Message } from '../../src/protocol/message';
 import { inEnglish } from './inEnglish';
@@ -17,32 +17,32 @@ const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: [4], batch: 200, steps: 
 /** A sampler worker that loaded but never runs: it takes messages and never answers. */
 function silentSampler() {
   const received: ToSampler[] = [];
-  let terminated = false;
-  const port = {
-    postMessage: (message: ToSampler) => void received.push(message),
-    addEventListener: () => undefined,
-    terminate: () => void (terminated = true),
-  } as unknown as SamplerPort;
-  return { port, received, terminated: () => terminated };
+  let closed = false;
+  const port: SamplerPort = {
+    postMessage: (message) => void received.push(message),
+    onBatches: () => undefined,
+    onFailure: () => undefined,
+    close: () => void (closed = true),
+  };
+  return { port, received, closed: () => closed };
 }
 
-/** The sampler's logic behind a worker-like port, answering after `delayMs` like a worker would. */
+/** The sampler's logic behind a port, answering after `delayMs` like a worker would. */
 function answeringSampler(delayMs: number) {
   const sample = createSampler();
-  const listeners: ((event: MessageEvent) => void)[] = [];
-  let terminated = false;
-  const port = {
-    postMessage: (message: ToSampler) =>
+  const listeners: ((batches: SampledBatches) => void)[] = [];
+  let closed = false;
+  const port: SamplerPort = {
+    postMessage: (message) =>
       setTimeout(() => {
         const reply = sample(message);
-        if (reply) listeners.forEach((l) => l({ data: reply } as MessageEvent));
+        if (reply) listeners.forEach((l) => l(reply));
       }, delayMs),
-    addEventListener: (type: string, listener: (event: MessageEvent) => void) => {
-      if (type === 'message') listeners.push(listener);
-    },
-    terminate: () => void (terminated = true),
-  } as unknown as SamplerPort;
-  return { port, terminated: () => terminated };
+    onBatches: (listener) => void listeners.push(listener),
+    onFailure: () => undefined,
+    close: () => void (closed = true),
+  };
+  return { port, closed: () => closed };
 }
 
 describe('batch source', () => {
@@ -56,7 +56,7 @@ describe('batch source', () => {
     source.setPlan(SMALL);
     const first = await source.training(0);
     expect(sampler.received.length).toBeGreaterThan(0); // it was asked
-    expect(sampler.terminated()).toBe(true);
+    expect(sampler.closed()).toBe(true);
     expect(notices).toEqual([message('notices.sampler.silent', { seconds: 0.05 })]);
     expect(notices.map(inEnglish)).toEqual([
       'The batch sampler worker did not answer within 0.05 s, so batches are drawn in the training worker instead (the same numbers, a little slower).',
@@ -83,7 +83,7 @@ describe('batch source', () => {
     source.setPlan(SMALL);
     for (let step = 0; step < SMALL.steps; step++) await source.training(step);
     await new Promise((resolve) => setTimeout(resolve, 120)); // past the timeout
-    expect(sampler.terminated()).toBe(false);
+    expect(sampler.closed()).toBe(false);
     expect(notices).toEqual([]);
     source.dispose();
   });
@@ -117,5 +117,47 @@ describe('batch source', () => {
     expect(hung.values).toEqual(inline.values);
     expect(hung.notices).toHaveLength(1);
     expect(inline.notices).toEqual([]);
+  });
+
+  it('over a real MessageChannel: batches come from the sampler on the other end; a failure moves them inline', async () => {
+    // The sampler worker's side, as sampler.worker.ts sets it up on the port the page sends it.
+    const channel = new MessageChannel();
+    const sample = createSampler();
+    const served: number[] = [];
+    channel.port2.onmessage = (event: MessageEvent<ToSampler>) => {
+      const reply = sample(event.data);
+      if (!reply) return;
+      served.push(reply.firstStepIdx);
+      channel.port2.postMessage(reply, [reply.pairs.buffer]);
+    };
+    const sampler = samplerOverPort(channel.port1);
+    const notices: Message[] = [];
+    const source = createBatchSource(() => sampler, {
+      firstBatchTimeoutMs: 10_000,
+      onFallback: (notice) => notices.push(notice),
+    });
+    const plan = batchPlanFor(SMALL);
+    source.setPlan(SMALL);
+    for (let step = 0; step < 3; step++) {
+      expect(Array.from((await source.training(step)).pairs)).toEqual(
+        Array.from(drawBatch(plan, 'training', step).pairs),
+      );
+    }
+    expect(served).toContain(0); // drawn over there, not here
+    await new Promise((resolve) => setTimeout(resolve, 20)); // what was asked for ahead is served
+    sampler.fail(); // the page saw the sampler worker's error event
+    expect(notices).toEqual([message('notices.sampler.failed')]);
+    const servedBefore = served.length;
+    for (let step = 3; step < SMALL.steps; step++) {
+      expect(Array.from((await source.training(step)).pairs)).toEqual(
+        Array.from(drawBatch(plan, 'training', step).pairs),
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(served).toHaveLength(servedBefore); // the line is closed: nothing more was asked for
+    sampler.fail();
+    expect(notices).toHaveLength(1);
+    source.dispose();
+    channel.port2.close();
   });
 });

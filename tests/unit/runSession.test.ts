@@ -5,7 +5,7 @@ import type { FromWorker } from '../../src/protocol/messages';
 import { createBatchSource, type SamplerPort } from '../../src/worker/batchSource';
 import { createRunSession } from '../../src/worker/runSession';
 import { createSampler } from '../../src/worker/sampler';
-import type { ToSampler } from '../../src/worker/samplerProtocol';
+import type { SampledBatches } from '../../src/worker/samplerProtocol';
 import { createRng } from '../../src/core/random';
 import { useCpuBackend } from './setupTf';
 import { message } from '../../src/protocol/message';
@@ -16,23 +16,25 @@ beforeAll(useCpuBackend);
 const SMALL: RunConfig = { ...DEFAULTS, dim: 1, hidden: [4], batch: 200, steps: 30, eval: 1000 };
 
 /**
- * The sampler worker's logic behind a worker-like port, answering asynchronously like a worker;
- * `fail()` makes it raise an error event, as a crashed worker would.
+ * The sampler worker's logic behind a port, answering asynchronously like a worker; `fail()`
+ * reports its failure, as the page does when the sampler worker raises an error event.
  */
 function inProcessSampler() {
   const sample = createSampler();
-  const listeners: Record<string, ((event: never) => void)[]> = { message: [], error: [] };
-  let terminated = false;
-  const port = {
-    postMessage: (message: ToSampler) =>
+  const batchListeners: ((batches: SampledBatches) => void)[] = [];
+  const failureListeners: (() => void)[] = [];
+  let closed = false;
+  const port: SamplerPort = {
+    postMessage: (message) =>
       setTimeout(() => {
-        const reply = terminated ? null : sample(message);
-        if (reply) listeners.message.forEach((l) => l({ data: reply } as never));
+        const reply = closed ? null : sample(message);
+        if (reply) batchListeners.forEach((l) => l(reply));
       }, 1),
-    addEventListener: (type: string, listener: (event: never) => void) => listeners[type]?.push(listener),
-    terminate: () => (terminated = true),
-  } as unknown as SamplerPort;
-  const fail = () => listeners.error.forEach((l) => l({ preventDefault: () => undefined } as never));
+    onBatches: (listener) => void batchListeners.push(listener),
+    onFailure: (listener) => void failureListeners.push(listener),
+    close: () => void (closed = true),
+  };
+  const fail = () => failureListeners.forEach((l) => l());
   return { port, fail };
 }
 
