@@ -91,7 +91,15 @@ test.describe('faults the page survives', () => {
     page,
   }) => {
     // Closed as soon as it holds its life lock, which it takes before loading any backend; the
-    // backend tfjs had by then (none, if the test does what it says) is recorded first.
+    // backend tfjs had by then (none, if the test does what it says) is recorded first. The backends'
+    // files are held back until then, so a fast backend load cannot win the race.
+    let closed: () => void = () => undefined;
+    const workerClosed = new Promise<void>((resolve) => (closed = resolve));
+    const backendFiles = /\/assets\/(?:(?:webgl|wasm|cpu|webgpu)-[\w-]+\.js|[\w-]+\.wasm)$/;
+    await page.route(backendFiles, async (route) => {
+      await workerClosed;
+      await route.continue();
+    });
     let backendAtClose: Promise<string | null> | null = null;
     const closeOnStart = (worker: Worker) => {
       if (!worker.url().includes('mine.worker') || backendAtClose) return;
@@ -101,6 +109,7 @@ test.describe('faults the page survives', () => {
         setTimeout(() => self.close());
         return engine?.backendName ?? null;
       });
+      void backendAtClose.finally(() => closed());
     };
     page.on('worker', closeOnStart);
     await page.goto('./#dim=1&batch=500&steps=30&run=1');
