@@ -16,10 +16,11 @@ export const WORKER_START_TIMEOUT_MS = 20_000;
 
 /**
  * A host for the module training worker (and the sampler worker it draws batches from, started
- * here beside it) that delivers the current worker's messages to `onMessage` through one listener; a replaced worker is terminated and never heard from again. A worker that
- * throws, or dies (crash, out of memory, closed), is reported as `worker-failed` at once: it holds
- * a Web Lock while it lives, which the page is granted the moment it is gone. One that never
- * speaks at all is reported after WORKER_START_TIMEOUT_MS.
+ * here beside it) that delivers the current worker's messages to `onMessage` through one
+ * listener; a replaced worker is terminated and never heard from again. A worker that throws, or
+ * dies (crash, out of memory, closed), is reported as `worker-failed` at once: it holds a Web Lock
+ * while it lives, which the page is granted the moment it is gone. One that never speaks at all
+ * is reported after WORKER_START_TIMEOUT_MS.
  */
 export function createWorkerHost(
   onMessage: (message: FromWorker) => void,
