@@ -59,8 +59,14 @@ export const DEFAULTS: RunConfig = Object.freeze(
   Object.fromEntries(PARAMS.map((p) => [p.key, p.defaultValue])) as unknown as RunConfig,
 );
 
-/** Why `value` is not acceptable for a numeric setting, or null when it is. */
-function numberError(spec: NumberSpec, value: unknown): Message | null {
+/**
+ * Why `value` is not acceptable for a numeric setting (or a numeric scale named `key`, as a sweep's),
+ * or null when it is.
+ */
+export function numberError(
+  spec: Pick<NumberSpec, 'kind' | 'min' | 'max'> & { readonly key: string },
+  value: unknown,
+): Message | null {
   const valid =
     typeof value === 'number' &&
     Number.isFinite(value) &&

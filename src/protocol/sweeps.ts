@@ -6,13 +6,14 @@
 import {
   PARAMS,
   isApplicable,
+  numberError,
   numberSpec,
   paramSpec,
   type NumberKey,
   type NumberSpec,
   type RunConfig,
 } from './config';
-import { message, type Message } from './message';
+import type { Message } from './message';
 
 /** A setting a sweep can vary. */
 export type SweepKey = NumberKey | 'hidden';
@@ -30,12 +31,7 @@ export function sweepScale(key: SweepKey): Pick<NumberSpec, 'min' | 'max' | 'tic
 
 /** Why `value` is not a valid value of the swept setting, or null. */
 export function sweepValueError(key: SweepKey, value: number): Message | null {
-  const { min, max, kind } = sweepScale(key);
-  const valid =
-    Number.isFinite(value) && value >= min && value <= max && (kind === 'float' || Number.isInteger(value));
-  return valid
-    ? null
-    : message(kind === 'int' ? 'notices.param.integer' : 'notices.param.number', { key, min, max });
+  return numberError({ ...sweepScale(key), key }, value);
 }
 
 /** Whether `key` names a setting a sweep can vary. */
