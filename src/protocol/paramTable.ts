@@ -7,7 +7,7 @@
 import type { BoundId } from '../core/bounds';
 import { MAX_HIDDEN_LAYERS } from '../core/criticShape';
 import { BMI_TASKS } from '../core/tasks/catalogue';
-import type { ParamSpec, RunConfig, SourceId } from './params';
+import type { ParamOption, ParamSpec, RunConfig, SourceId } from './params';
 // The English texts: the catalogue is their one source (the page shows them through t()).
 import EN from '../i18n/locales/en/params.json' with { type: 'json' };
 
@@ -42,22 +42,26 @@ export function trainsOnFiniteSample(config: RunConfig): boolean {
 /** Widths a hidden layer's slider steps through. */
 const HIDDEN_TICKS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128, 192, 256];
 
-/** Every setting, in display order. Defaults are the reference script's. */
-export const PARAMS: readonly ParamSpec[] = Object.freeze([
+/** A setting as the table below writes it: its label and hint are the catalogue's, by its key. */
+type WithoutWords<S> = S extends ParamSpec ? Omit<S, 'label' | 'hint'> : never;
+
+/** Options by id, each with its English label from the catalogue (`options.<key>.<id>`). */
+function choices<K extends keyof typeof EN.options, Id extends keyof (typeof EN.options)[K] & string>(
+  key: K,
+  ids: readonly Id[],
+): ParamOption<Id>[] {
+  const labels = EN.options[key] as Readonly<Record<Id, string>>; // Id is a key of this very object
+  return ids.map((id) => ({ id, label: labels[id] }));
+}
+
+/** Every setting, in display order (words aside). Defaults are the reference script's. */
+const TABLE = [
   {
     key: 'estimator',
     type: 'list',
     group: 'estimator',
     effect: 'run',
-    label: EN.params['estimator'].label,
-    hint: EN.params['estimator'].hint,
-    options: [
-      { id: 'mine', label: EN.options['estimator']['mine'] },
-      { id: 'mine-ema', label: EN.options['estimator']['mine-ema'] },
-      { id: 'nwj', label: EN.options['estimator']['nwj'] },
-      { id: 'infonce', label: EN.options['estimator']['infonce'] },
-      { id: 'smile', label: EN.options['estimator']['smile'] },
-    ],
+    options: choices('estimator', ['mine', 'mine-ema', 'nwj', 'infonce', 'smile']),
     defaultValue: ['mine'],
   },
   {
@@ -66,8 +70,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'estimator',
     effect: 'run',
     appliesTo: uses('mine-ema'),
-    label: EN.params['alpha'].label,
-    hint: EN.params['alpha'].hint,
     kind: 'float',
     defaultValue: 0.01,
     min: 0.001,
@@ -80,8 +82,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'estimator',
     effect: 'run',
     appliesTo: uses('infonce'),
-    label: EN.params['k'].label,
-    hint: EN.params['k'].hint,
     kind: 'int',
     defaultValue: 256,
     min: 2,
@@ -94,8 +94,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'estimator',
     effect: 'run',
     appliesTo: uses('smile'),
-    label: EN.params['tau'].label,
-    hint: EN.params['tau'].hint,
     kind: 'float',
     defaultValue: 5,
     min: 0.1,
@@ -107,8 +105,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'number',
     group: 'estimator',
     effect: 'run',
-    label: EN.params['eval'].label,
-    hint: EN.params['eval'].hint,
     kind: 'int',
     defaultValue: 25,
     min: 1,
@@ -121,8 +117,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'estimator',
     effect: 'run',
     omitAtDefault: true,
-    label: EN.params['patience'].label,
-    hint: EN.params['patience'].hint,
     kind: 'int',
     defaultValue: 0,
     min: 0,
@@ -134,16 +128,7 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'choice',
     group: 'data',
     effect: 'run',
-    label: EN.params['dist'].label,
-    hint: EN.params['dist'].hint,
-    options: [
-      { id: 'channel', label: EN.options['dist']['channel'] },
-      { id: 'correlated', label: EN.options['dist']['correlated'] },
-      { id: 'cubic', label: EN.options['dist']['cubic'] },
-      { id: 'staircase', label: EN.options['dist']['staircase'] },
-      { id: 'task', label: EN.options['dist']['task'] },
-      { id: 'data', label: EN.options['dist']['data'] },
-    ],
+    options: choices('dist', ['channel', 'correlated', 'cubic', 'staircase', 'task', 'data']),
     defaultValue: 'channel',
   },
   {
@@ -152,8 +137,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('task'),
-    label: EN.params['task'].label,
-    hint: EN.params['task'].hint,
     options: BMI_TASKS.map((task) => ({
       id: task.id,
       label: task.id, // the menu lists bmi's ids; a task's title is a message (tasks.json)
@@ -167,8 +150,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('channel'),
-    label: EN.params['power'].label,
-    hint: EN.params['power'].hint,
     kind: 'float',
     defaultValue: 3,
     min: 0,
@@ -181,8 +162,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('channel'),
-    label: EN.params['noise'].label,
-    hint: EN.params['noise'].hint,
     kind: 'float',
     defaultValue: 0.2,
     min: 0.01,
@@ -195,8 +174,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('correlated', 'cubic'),
-    label: EN.params['rho'].label,
-    hint: EN.params['rho'].hint,
     kind: 'float',
     defaultValue: 0.8,
     min: -0.999,
@@ -209,8 +186,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('staircase'),
-    label: EN.params['stair'].label,
-    hint: EN.params['stair'].hint,
     kind: 'int',
     defaultValue: 400,
     min: 10,
@@ -223,8 +198,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('channel', 'correlated', 'cubic', 'staircase'),
-    label: EN.params['dim'].label,
-    hint: EN.params['dim'].hint,
     kind: 'int',
     defaultValue: 3,
     min: 1,
@@ -238,8 +211,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     effect: 'run',
     appliesTo: isDist(...SAMPLEABLE),
     omitAtDefault: true,
-    label: EN.params['rows'].label,
-    hint: EN.params['rows'].hint,
     kind: 'int',
     defaultValue: 0,
     min: 0,
@@ -252,8 +223,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('data'),
-    label: EN.params['x'].label,
-    hint: EN.params['x'].hint,
     defaultValue: [],
     maxColumns: 200,
     maxNameLength: 100,
@@ -264,8 +233,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: isDist('data'),
-    label: EN.params['y'].label,
-    hint: EN.params['y'].hint,
     defaultValue: [],
     maxColumns: 200,
     maxNameLength: 100,
@@ -276,8 +243,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: trainsOnFiniteSample,
-    label: EN.params['holdout'].label,
-    hint: EN.params['holdout'].hint,
     kind: 'float',
     defaultValue: 0.5,
     min: 0.05,
@@ -290,12 +255,7 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'run',
     appliesTo: trainsOnFiniteSample,
-    label: EN.params['standardise'].label,
-    hint: EN.params['standardise'].hint,
-    options: [
-      { id: 'on', label: EN.options['standardise']['on'] },
-      { id: 'off', label: EN.options['standardise']['off'] },
-    ],
+    options: choices('standardise', ['on', 'off']),
     defaultValue: 'on',
   },
   {
@@ -304,8 +264,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     group: 'data',
     effect: 'view',
     appliesTo: trainsOnFiniteSample,
-    label: EN.params['ksg-k'].label,
-    hint: EN.params['ksg-k'].hint,
     kind: 'int',
     defaultValue: 5,
     min: 1,
@@ -317,8 +275,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'layers',
     group: 'critic',
     effect: 'run',
-    label: EN.params['hidden'].label,
-    hint: EN.params['hidden'].hint,
     defaultValue: [10],
     maxLayers: MAX_HIDDEN_LAYERS,
     min: 1,
@@ -330,8 +286,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'number',
     group: 'training',
     effect: 'run',
-    label: EN.params['lr'].label,
-    hint: EN.params['lr'].hint,
     kind: 'float',
     defaultValue: 0.01,
     min: 0.0001,
@@ -343,8 +297,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'number',
     group: 'training',
     effect: 'run',
-    label: EN.params['batch'].label,
-    hint: EN.params['batch'].hint,
     kind: 'int',
     defaultValue: 20000,
     min: 10,
@@ -356,8 +308,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'number',
     group: 'training',
     effect: 'run',
-    label: EN.params['steps'].label,
-    hint: EN.params['steps'].hint,
     kind: 'int',
     defaultValue: 500,
     min: 1,
@@ -369,8 +319,6 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'number',
     group: 'training',
     effect: 'run',
-    label: EN.params['seed'].label,
-    hint: EN.params['seed'].hint,
     kind: 'int',
     defaultValue: 1,
     min: 0,
@@ -382,12 +330,7 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'choice',
     group: 'display',
     effect: 'view',
-    label: EN.params['units'].label,
-    hint: EN.params['units'].hint,
-    options: [
-      { id: 'bits', label: EN.options['units']['bits'] },
-      { id: 'nats', label: EN.options['units']['nats'] },
-    ],
+    options: choices('units', ['bits', 'nats']),
     defaultValue: 'bits',
   },
   {
@@ -395,15 +338,16 @@ export const PARAMS: readonly ParamSpec[] = Object.freeze([
     type: 'choice',
     group: 'display',
     effect: 'worker',
-    label: EN.params['backend'].label,
-    hint: EN.params['backend'].hint,
-    options: [
-      { id: 'auto', label: EN.options['backend']['auto'] },
-      { id: 'webgl', label: EN.options['backend']['webgl'] },
-      { id: 'wasm', label: EN.options['backend']['wasm'] },
-      { id: 'cpu', label: EN.options['backend']['cpu'] },
-      { id: 'webgpu', label: EN.options['backend']['webgpu'] },
-    ],
+    options: choices('backend', ['auto', 'webgl', 'wasm', 'cpu', 'webgpu']),
     defaultValue: 'auto',
   },
-] satisfies ParamSpec[]);
+] satisfies WithoutWords<ParamSpec>[];
+
+/** Every setting, in display order, with its English label and hint. Defaults are the reference script's. */
+export const PARAMS: readonly ParamSpec[] = Object.freeze(
+  TABLE.map((spec): ParamSpec => ({
+    ...spec,
+    label: EN.params[spec.key].label,
+    hint: EN.params[spec.key].hint,
+  })),
+);

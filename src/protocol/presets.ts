@@ -15,54 +15,33 @@ export interface Preset {
   readonly watch: string;
 }
 
-/** The presets, in the order the page lists them. */
-export const PRESETS: readonly Preset[] = Object.freeze([
-  {
-    id: 'reference',
-    label: EN.presets['reference'].label,
-    hash: '#estimator=mine',
-    watch: EN.presets['reference'].watch,
-  },
+/** The presets' settings, in the order the page lists them; their words are the catalogue's, by id. */
+const PRESET_LINKS = [
+  { id: 'reference', hash: '#estimator=mine' },
   {
     id: 'staircase',
-    label: EN.presets['staircase'].label,
     hash: '#estimator=mine,nwj,infonce,smile&dist=staircase&stair=400&dim=20&hidden=64&lr=0.001&batch=64&steps=2000&eval=50',
-    watch: EN.presets['staircase'].watch,
   },
-  {
-    id: 'ceiling',
-    label: EN.presets['ceiling'].label,
-    hash: '#estimator=mine&noise=0.01&batch=256&steps=1500',
-    watch: EN.presets['ceiling'].watch,
-  },
-  {
-    id: 'small-batch',
-    label: EN.presets['small-batch'].label,
-    hash: '#estimator=mine,nwj&dim=1&batch=64&steps=2000&eval=25',
-    watch: EN.presets['small-batch'].watch,
-  },
-  {
-    id: 'cubic',
-    label: EN.presets['cubic'].label,
-    hash: '#estimator=mine&dist=cubic&rho=0.9&dim=3&batch=2000&steps=2000',
-    watch: EN.presets['cubic'].watch,
-  },
+  { id: 'ceiling', hash: '#estimator=mine&noise=0.01&batch=256&steps=1500' },
+  { id: 'small-batch', hash: '#estimator=mine,nwj&dim=1&batch=64&steps=2000&eval=25' },
+  { id: 'cubic', hash: '#estimator=mine&dist=cubic&rho=0.9&dim=3&batch=2000&steps=2000' },
   {
     id: 'bmi',
-    label: EN.presets['bmi'].label,
     hash: '#estimator=mine,nwj,infonce&dist=task&task=student-identity-1-1-1&rows=5000&holdout=0.5&standardise=on&hidden=16,8&lr=0.1&batch=256&steps=10000&eval=250&patience=2',
-    watch: EN.presets['bmi'].watch,
   },
   {
     id: 'overfit',
-    label: EN.presets['overfit'].label,
     hash: '#estimator=mine&dist=correlated&rho=0.8&dim=1&rows=400&holdout=0.5&hidden=128&lr=0.01&batch=200&steps=3000&eval=25',
-    watch: EN.presets['overfit'].watch,
   },
-  {
-    id: 'compare',
-    label: EN.presets['compare'].label,
-    hash: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000',
-    watch: EN.presets['compare'].watch,
-  },
-]);
+  { id: 'compare', hash: '#estimator=mine,mine-ema,nwj,infonce,smile&batch=1000&steps=1000' },
+] as const satisfies readonly { id: keyof typeof EN.presets; hash: string }[];
+
+/** The presets, in the order the page lists them. */
+export const PRESETS: readonly Preset[] = Object.freeze(
+  PRESET_LINKS.map(({ id, hash }) => ({
+    id,
+    label: EN.presets[id].label,
+    hash,
+    watch: EN.presets[id].watch,
+  })),
+);
