@@ -26,7 +26,7 @@ export function SlowStepNotice() {
 
   const silentMs = busySilenceMs({ runState, awaitingSingleStep, lastWorkerMessageMs: lastMessageMs }, now);
   if (!config || lastMessageMs === 0 || silentMs < SLOW_STEP_MS) return null;
-  const work = stepWork(config).toLocaleString('en-US');
+  const work = stepWork(config);
   const seconds = Math.round(silentMs / 1000);
   return (
     <p className="notice slow-step" data-testid="slow-step" role="status">

@@ -38,7 +38,7 @@ const GROUP_ORDER: readonly ParamGroup[] = ['estimator', 'data', 'critic', 'trai
 
 /** A remark under a slider that depends on other settings (InfoNCE's effective k). */
 function noteFor(spec: ParamSpec, config: RunConfig, t: TFunction): string | undefined {
-  if (spec.key === 'k') return t('settings.kNow', { k: infoNceK(config).toLocaleString('en-US') });
+  if (spec.key === 'k') return t('settings.kNow', { k: infoNceK(config) });
   return undefined;
 }
 

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useEffect, useId, useState } from 'react';
-import { DATA_LIMITS, formatCount } from '../../core/data/table';
+import { DATA_LIMITS } from '../../core/data/table';
 import { useRun, useRunStoreApi } from '../../store/context';
 import type { ExampleEntry } from '../../store/examples';
 
@@ -93,7 +93,7 @@ export function DataLoader() {
       )}
       <p className="param-hint">
         {t('data.limits', {
-          rows: formatCount(DATA_LIMITS.maxRows),
+          rows: DATA_LIMITS.maxRows,
           columns: DATA_LIMITS.maxColumns,
           megabytes: DATA_LIMITS.maxBytes / 1_000_000,
         })}

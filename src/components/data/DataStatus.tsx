@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
-import { formatCount } from '../../core/data/table';
 import { useRenderMessage } from '../../i18n/useMessage';
 import { useRun } from '../../store/context';
 import { selectionText } from '../../store/dataSlice';
@@ -46,7 +45,7 @@ export function DataStatus() {
       <>
         <Trans
           i18nKey="data.summary"
-          values={{ name: title, rows: formatCount(summary.rows) }}
+          values={{ name: title, rows: summary.rows }}
           count={summary.columns.length}
           components={{
             name: <span translate={summary.example || summary.origin === 'paste' ? undefined : 'no'} />,

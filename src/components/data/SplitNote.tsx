@@ -1,5 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { formatCount } from '../../core/data/table';
 import { useRun } from '../../store/context';
 
 /**
@@ -15,9 +14,9 @@ export function SplitNote() {
     <p className="param-hint split-note" data-testid="split-note">
       {finite
         ? t(info.batchSize < batch ? 'data.split.clamped' : 'data.split.batches', {
-            train: formatCount(finite.trainRows),
-            heldOut: formatCount(finite.heldOutRows),
-            batch: formatCount(info.batchSize),
+            train: finite.trainRows,
+            heldOut: finite.heldOutRows,
+            batch: info.batchSize,
           })
         : t('data.split.pending')}{' '}
       {t('data.split.why')}

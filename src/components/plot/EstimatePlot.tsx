@@ -54,14 +54,14 @@ export function EstimatePlot() {
       <figcaption className="secondary">
         {finite
           ? t('plot.captionFinite', {
-              batch: finite.batch.toLocaleString('en-US'),
-              rows: finite.trainRows.toLocaleString('en-US'),
-              heldOut: finite.heldOut.toLocaleString('en-US'),
+              batch: finite.batch,
+              rows: finite.trainRows,
+              heldOut: finite.heldOut,
               count: shown.eval,
             })
           : t('plot.caption', {
-              batch: shown.batch.toLocaleString('en-US'),
-              heldOut: heldOutSize(shown).toLocaleString('en-US'),
+              batch: shown.batch,
+              heldOut: heldOutSize(shown),
               count: shown.eval,
             })}
       </figcaption>

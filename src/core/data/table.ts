@@ -76,8 +76,3 @@ export class DataError extends MessageError {
     this.code = code;
   }
 }
-
-/** A count with thousands separators, as messages print it ("1,000,000"). */
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US');
-}
