@@ -1,8 +1,9 @@
 /**
  * PARAMS: every run setting, in display order, with its default (the reference script's), limits,
- * URL key, control and when it applies. Types in params.ts. Labels, hints and option labels are the
- * English catalogue's (locales/en/params.json, keys `params.<key>.label|hint`, `options.<key>.<id>`),
- * so the page renders them in the reader's language by key: `paramLabelKey` and friends.
+ * URL key, control and when it applies. Types in params.ts. Labels and option labels are the
+ * English catalogue's (locales/en/params.json, `params.<key>.label`, `options.<key>.<id>`); the page
+ * renders them, and the hints (`params.<key>.hint`), in the reader's language by key:
+ * `paramLabelKey` and friends.
  */
 import type { BoundId } from '../core/bounds';
 import { MAX_HIDDEN_LAYERS } from '../core/criticShape';
@@ -42,8 +43,8 @@ export function trainsOnFiniteSample(config: RunConfig): boolean {
 /** Widths a hidden layer's slider steps through. */
 const HIDDEN_TICKS = [1, 2, 3, 4, 5, 6, 8, 10, 12, 16, 20, 24, 32, 48, 64, 96, 128, 192, 256];
 
-/** A setting as the table below writes it: its label and hint are the catalogue's, by its key. */
-type WithoutWords<S> = S extends ParamSpec ? Omit<S, 'label' | 'hint'> : never;
+/** A setting as the table below writes it: its label is the catalogue's, by its key. */
+type WithoutWords<S> = S extends ParamSpec ? Omit<S, 'label'> : never;
 
 /** Options by id, each with its English label from the catalogue (`options.<key>.<id>`). */
 function choices<K extends keyof typeof EN.options, Id extends keyof (typeof EN.options)[K] & string>(
@@ -343,11 +344,7 @@ const TABLE = [
   },
 ] satisfies WithoutWords<ParamSpec>[];
 
-/** Every setting, in display order, with its English label and hint. Defaults are the reference script's. */
+/** Every setting, in display order, with its English label. Defaults are the reference script's. */
 export const PARAMS: readonly ParamSpec[] = Object.freeze(
-  TABLE.map((spec): ParamSpec => ({
-    ...spec,
-    label: EN.params[spec.key].label,
-    hint: EN.params[spec.key].hint,
-  })),
+  TABLE.map((spec): ParamSpec => ({ ...spec, label: EN.params[spec.key].label })),
 );

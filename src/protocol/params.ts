@@ -93,10 +93,8 @@ export interface ParamOption<Id extends string = string> {
 
 interface SpecBase<K extends ParamKey> {
   readonly key: K;
-  /** Label shown beside the control. */
+  /** Label shown beside the control, in English (the page shows `params.<key>.label` in its language). */
   readonly label: string;
-  /** One-line explanation, shown as a hint. */
-  readonly hint: string;
   readonly group: ParamGroup;
   readonly effect: ParamEffect;
   /** Whether the setting matters for `config`; the control is hidden and the URL omits it if not. */
