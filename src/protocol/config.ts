@@ -9,6 +9,7 @@ import { heldOutRowCount, type SampleRows } from '../core/finiteSample';
 import { createRng, deriveSeed } from '../core/random';
 import { BITS_PER_NAT } from '../core/units';
 import { message, type Message } from './message';
+import { estimatorKey } from './paramText';
 import { trainsOnFiniteSample } from './paramTable';
 import {
   PARAMS,
@@ -33,18 +34,6 @@ export function paramSpec(key: ParamKey): ParamSpec {
   const spec = PARAMS.find((p) => p.key === key);
   if (!spec) throw new Error(`unknown parameter "${key}"`);
   return spec;
-}
-
-/** Display names of every option id of the choice and list settings (estimators, distributions…). */
-const OPTION_LABELS: ReadonlyMap<string, string> = new Map(
-  PARAMS.flatMap((spec) =>
-    spec.type === 'choice' || spec.type === 'list' ? spec.options.map((o) => [o.id, o.label] as const) : [],
-  ),
-);
-
-/** The display name of an option id (an estimator, a distribution, a backend…); the id if it has none. */
-export function optionLabel(id: string): string {
-  return OPTION_LABELS.get(id) ?? id;
 }
 
 /** Looks up a numeric setting's spec by key. */
@@ -246,8 +235,9 @@ export function divergenceMessage(config: RunConfig, estimator: BoundId, stepIdx
   if (estimator === 'smile') remedies.push(message('notices.diverged.tau', { tau: config.tau }));
   if (estimator === 'nwj') remedies.push(message('notices.diverged.batch'));
   if (estimator === 'mine-ema') remedies.push(message('notices.diverged.alpha', { alpha: config.alpha }));
+  const name = message(estimatorKey(estimator)); // in the reader's language
   return message('notices.diverged.text', {
-    estimator: optionLabel(estimator),
+    estimator: name,
     step: stepIdx + 1,
     remedies:
       remedies.length === 1

@@ -269,5 +269,11 @@ describe('the catalogue of messages from below the page', () => {
     expect(enDiverged).toContain('diverged at step 42');
     expect(enDiverged).toContain('Try a lower learning rate (now 0.01), or a larger batch');
     expect(zhDiverged).toContain('第 42 步发散');
+    // The estimator is named in the reader's language too.
+    const [enEma, zhEma] = renderedInBoth(
+      divergenceMessage({ ...DEFAULTS, estimator: ['mine-ema'] }, 'mine-ema', 0),
+    );
+    expect(enEma).toMatch(/^MINE, moving average diverged at step 1:/);
+    expect(zhEma).toMatch(/^MINE，滑动平均 在第 1 步发散/);
   });
 });
