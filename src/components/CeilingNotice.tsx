@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { ceilingBits, inUnits, trueMiBits, type RunConfig } from '../protocol/config';
 import { useRun } from '../store/context';
 import { formatInformation } from './format';
-import { estimatorKey } from '../protocol/paramText';
+import { estimatorKey, unitsKey } from '../protocol/paramText';
 
 /** The highest true MI over the run, in bits (the staircase's top stair). */
 function peakTrueMiBits(config: RunConfig): number {
@@ -26,7 +26,7 @@ export function CeilingNotice() {
   const values = (ceiling: number) => ({
     truth: formatInformation(inUnits(truth, units)),
     ceiling: formatInformation(inUnits(ceiling, units)),
-    units: t(`options.units.${units}`),
+    units: t(unitsKey(units)),
   });
   const infoNce = below.find((b) => b.id === 'infonce');
   const others = below.filter((b) => b.id !== 'infonce');

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { unitsKey } from '../protocol/paramText';
 import { inUnits } from '../protocol/config';
 import { useRun } from '../store/context';
 import { PERMUTATION_SHUFFLES } from '../store/dataSlice';
@@ -45,7 +46,7 @@ export function FiniteReadouts() {
   return (
     <>
       <div className="readout headline-heldout" title={t('finite.heldOutTitle')}>
-        <dt>{t('finite.heldOut', { units: t(`options.units.${units}`) })}</dt>
+        <dt>{t('finite.heldOut', { units: t(unitsKey(units)) })}</dt>
         <dd data-testid="heldout-estimate" data-bits={latest ?? ''} data-best-bits={best ?? ''}>
           <span className="value">{info(latest)}</span>
           {best !== null && <span className="suffix">{t('finite.best', { value: info(best) })}</span>}

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { inUnits, trainsOnFiniteSample, trueMiBits } from '../protocol/config';
-import { distKey, estimatorKey } from '../protocol/paramText';
+import { distKey, estimatorKey, unitsKey } from '../protocol/paramText';
 import { dataTruthBits } from './plot/plotExtras';
 import { FiniteReadouts } from './FiniteReadouts';
 import { useRenderMessage } from '../i18n/useMessage';
@@ -74,7 +74,7 @@ export function Readouts({ part = 'all' }: { part?: ReadoutsPart }) {
   const headline = part !== 'details';
   const details = part !== 'headline';
   const { t } = useTranslation();
-  const unit = t(`options.units.${units}`);
+  const unit = t(unitsKey(units));
 
   return (
     <div className={part === 'all' ? undefined : `readouts-${part}`}>

@@ -3,7 +3,7 @@
  * presets exist; the catalogue (src/i18n/locales/<language>/params.json) says what they are called.
  * Pure strings, so the protocol stays free of React and of i18next.
  */
-import type { BoundId, ParamKey, SourceId } from './params';
+import type { BoundId, InfoUnit, ParamKey, SourceId } from './params';
 
 /** The key of a setting's label, e.g. `params.batch.label`. */
 export function paramLabelKey(key: ParamKey): string {
@@ -28,6 +28,11 @@ export function estimatorKey(id: BoundId): string {
 /** The key of a distribution's name, e.g. `options.dist.cubic`. */
 export function distKey(id: SourceId): string {
   return optionKey('dist', id);
+}
+
+/** The key of a unit's name, `options.units.bits` or `options.units.nats`. */
+export function unitsKey(units: InfoUnit): string {
+  return optionKey('units', units);
 }
 
 /** The key of a menu heading (e.g. a task family), `options.groups.<id>`. */

@@ -5,8 +5,8 @@
  * `caption.*`).
  */
 import type { TFunction } from 'i18next';
-import { PARAMS, isApplicable, type ParamKey, type RunConfig } from '../../protocol/config';
-import { distKey, estimatorKey } from '../../protocol/paramText';
+import { PARAMS, isApplicable, type InfoUnit, type ParamKey, type RunConfig } from '../../protocol/config';
+import { distKey, estimatorKey, unitsKey } from '../../protocol/paramText';
 import { formatInformation, formatSetting } from '../format';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from '../plot/colors';
 import type { PlotModel } from '../plot/plotModel';
@@ -39,10 +39,10 @@ const CAPTION_KEYS: readonly ParamKey[] = Object.freeze([
 ]);
 
 /** The true MI over a run as the legend states it: one value, or first → last on the staircase. */
-export function truthText(model: PlotModel, units: string, t: TFunction): string {
+export function truthText(model: PlotModel, units: InfoUnit, t: TFunction): string {
   const first = model.truth[0]?.value ?? 0;
   const last = model.truth[model.truth.length - 1]?.value ?? 0;
-  const unit = t(`options.units.${units}`);
+  const unit = t(unitsKey(units));
   return first === last
     ? `${formatInformation(first)} ${unit}`
     : `${formatInformation(first)} → ${formatInformation(last)} ${unit}`;
@@ -69,8 +69,8 @@ export function settingsLine(config: RunConfig, model: PlotModel, t: TFunction):
 }
 
 /** The legend of the saved image, as the page's legend shows it. */
-export function legendEntries(model: PlotModel, units: string, t: TFunction): LegendEntry[] {
-  const unit = t(`options.units.${units}`);
+export function legendEntries(model: PlotModel, units: InfoUnit, t: TFunction): LegendEntry[] {
+  const unit = t(unitsKey(units));
   const entries: LegendEntry[] = model.curves.map((curve) => ({
     label: t(estimatorKey(curve.id)),
     color: ESTIMATOR_COLORS[curve.id],

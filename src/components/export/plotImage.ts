@@ -3,6 +3,7 @@
  * canvas, with a title, the legend and the settings line drawn as canvas text around it.
  */
 import { legendEntries, settingsLine, wrapRows, wrapText, type LegendEntry } from './plotCaption';
+import { unitsKey } from '../../protocol/paramText';
 import type { PlotModel } from '../plot/plotModel';
 import type { RunConfig } from '../../protocol/config';
 import type { TFunction } from 'i18next';
@@ -98,7 +99,7 @@ export async function plotPng(
   ctx.textBaseline = 'middle';
   ctx.fillStyle = '#1b2430';
   ctx.font = `600 18px ${FONT_FAMILY}`;
-  ctx.fillText(t('caption.title', { units: t(`options.units.${config.units}`) }), PAD, PAD + 12);
+  ctx.fillText(t('caption.title', { units: t(unitsKey(config.units)) }), PAD, PAD + 12);
   ctx.drawImage(image, PAD, PAD + titleHeight, plotWidth, plotHeight);
 
   ctx.font = legendFont;

@@ -41,7 +41,7 @@ export function LessonPlayer() {
   const own = useRun((s) => (s.lesson?.source.kind === 'loaded' ? '' : undefined));
   const goTo = useRun((s) => s.goToLessonStep);
   const close = useRun((s) => s.closeLesson);
-  if (!shown || !wordsIn) return null;
+  if (!shown) return null; // also while the words load: useOpenLesson waits for them
   const step = shown.steps[index];
   if (!step) return null;
   const total = shown.steps.length;

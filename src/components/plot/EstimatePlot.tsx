@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { unitsKey } from '../../protocol/paramText';
 import { memo, useDeferredValue, useMemo } from 'react';
 import { CartesianGrid, ComposedChart, ReferenceLine, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { heldOutSize, type InfoUnit } from '../../protocol/config';
@@ -90,7 +91,7 @@ const PlotChart = memo(function PlotChart({
     model.yTicks,
     style,
     t('plot.xAxis'),
-    t('plot.yAxis', { units: t(`options.units.${units}`) }),
+    t('plot.yAxis', { units: t(unitsKey(units)) }),
   );
   return (
     <ResponsiveContainer width="100%" height="100%">

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useState } from 'react';
 import { usePlotArea, useXAxisInverseScale, useXAxisScale, useYAxisScale } from 'recharts';
 import type { InfoUnit } from '../../protocol/config';
-import { estimatorKey } from '../../protocol/paramText';
+import { estimatorKey, unitsKey } from '../../protocol/paramText';
 import { ESTIMATOR_COLORS, REFERENCE_COLORS } from './colors';
 import type { PlotModel, PlotPoint } from './plotModel';
 
@@ -110,7 +110,7 @@ export function HoverReadout({
               fontSize={fontSize}
               fill={row.color}
             >
-              {row.label}: {row.point?.value.toFixed(3)} {t(`options.units.${units}`)}
+              {row.label}: {row.point?.value.toFixed(3)} {t(unitsKey(units))}
             </text>
           ))}
           {truth !== null && (
@@ -120,7 +120,7 @@ export function HoverReadout({
               fontSize={fontSize}
               fill={REFERENCE_COLORS.truth}
             >
-              {t('plot.hoverTrue', { value: truth.toFixed(3), units: t(`options.units.${units}`) })}
+              {t('plot.hoverTrue', { value: truth.toFixed(3), units: t(unitsKey(units)) })}
             </text>
           )}
         </g>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { InfoUnit } from '../../protocol/config';
-import { estimatorKey } from '../../protocol/paramText';
+import { estimatorKey, unitsKey } from '../../protocol/paramText';
 import { useRun } from '../../store/context';
 import { truthText } from '../export/plotCaption';
 import { formatInformation } from '../format';
@@ -10,7 +10,7 @@ import type { PlotModel } from './plotModel';
 /** Legend in HTML: one entry per estimator, the true MI and any ceiling in view. */
 export function PlotLegend({ model, units }: { model: PlotModel; units: InfoUnit }) {
   const { t } = useTranslation();
-  const unit = t(`options.units.${units}`);
+  const unit = t(unitsKey(units));
   return (
     <ul className="plot-legend" aria-label={t('legend.label')}>
       {model.curves.map((curve) => (

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { unitsKey } from '../../protocol/paramText';
 import { SUITE_ESTIMATOR_LABELS, summariseSuite, type SuiteSummaryCell } from '../../protocol/suite';
 import { useRun } from '../../store/context';
 import { useRenderMessage } from '../../i18n/useMessage';
@@ -27,7 +28,7 @@ export function SuiteTable() {
         <thead>
           <tr>
             <th scope="col">{t('suite.taskColumn')}</th>
-            <th scope="col">{t('readouts.trueMi', { units: t('options.units.bits') })}</th>
+            <th scope="col">{t('readouts.trueMi', { units: t(unitsKey('bits')) })}</th>
             {definition.estimators.map((e) => (
               <th scope="col" key={e}>
                 {render(SUITE_ESTIMATOR_LABELS[e])}

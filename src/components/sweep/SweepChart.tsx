@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, ComposedChart, Line, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { estimatorKey, paramLabelKey } from '../../protocol/paramText';
+import { estimatorKey, paramLabelKey, unitsKey } from '../../protocol/paramText';
 import { useRun } from '../../store/context';
 import type { Sweep } from '../../store/history';
 import { formatInformation, formatSetting } from '../format';
@@ -13,7 +13,7 @@ export function SweepChart({ sweep }: { sweep: Sweep }) {
   const { rows, logX } = sweepRows(sweep, units);
   const { t } = useTranslation();
   const label = t(paramLabelKey(sweep.key));
-  const unit = t(`options.units.${units}`);
+  const unit = t(unitsKey(units));
   const estimators = sweep.base.estimator;
   // The ceiling is drawn where it matters: when it is not far above everything else.
   const highest = Math.max(...rows.flatMap((row) => [row.truth, ...Object.values(row.finals)]));
