@@ -1,8 +1,8 @@
-import { MessageError, message } from '../protocol/message';
 /**
  * The bundled example datasets: the manifest `examples/index.json` and each CSV beside it, files of
  * the site itself (precached for offline use), fetched relative to the page so any sub-path works.
  */
+import { MessageError, message } from '../protocol/message';
 
 /** One bundled example, as the manifest describes it. */
 export interface ExampleEntry {

@@ -1,7 +1,7 @@
 /** Keeps the run settings and the page's URL hash in step, so any configuration is a link. */
 import type { StoreApi } from 'zustand/vanilla';
 import { PARAMS } from '../protocol/config';
-import { MessageError, message, type Message } from '../protocol/message';
+import { errorValue, message, type Message } from '../protocol/message';
 import { configFromHash, configToHash, type PageFlag } from '../protocol/urlHash';
 import { suiteFromHash, suiteToHash } from '../protocol/suite';
 import { parseLanguage, preferredLanguage } from '../i18n/languages';
@@ -154,8 +154,7 @@ export function syncConfigWithUrl(store: StoreApi<RunStoreState>, host: UrlHost)
         store.getState().prepareSweep(key, values);
         sweepReady = true;
       } catch (error) {
-        const why = error instanceof MessageError ? error.detail : String(error);
-        store.getState().addNotices([message('notices.url.badSweep', { why })]);
+        store.getState().addNotices([message('notices.url.badSweep', { why: errorValue(error) })]);
       }
     }
     writeHash();
